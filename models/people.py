@@ -1,0 +1,125 @@
+"""Roles, posts, staff members, their absences and their requests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Role:
+    """A function in a shelter (cuidadora, psicóloga...). Roles are data, not code."""
+
+    code: str
+    name: str
+    name_en: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.code.isalnum():
+            raise ValueError(f"role code {self.code!r}: use letters and digits only")
+
+
+class PostStatus(StrEnum):
+    FILLED = "filled"
+    VACANT = "vacant"
+    PROPOSED = "proposed"
+
+
+@dataclass(frozen=True)
+class Post:
+    """A position (plaza) of a shelter: role, contract regime, weekly hours, monthly cost."""
+
+    id: str
+    shelter_code: str
+    role: str
+    regime: str = "CAS"
+    weekly_hours: float = 48.0
+    monthly_cost: Decimal = Decimal("0")
+    status: PostStatus = PostStatus.VACANT
+
+    def __post_init__(self) -> None:
+        if not 0 < self.weekly_hours <= 48:
+            raise ValueError(f"post {self.id}: weekly hours must be between 0 and 48")
+        if self.monthly_cost < 0:
+            raise ValueError(f"post {self.id}: monthly cost cannot be negative")
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """A person holding one or more posts of a shelter.
+
+    ``roles`` lists every role she may cover (H1); ``primary_role`` is the role of
+    her post, used to group people for fairness (S4) and to report coordination
+    hours carried by other professionals.
+    """
+
+    id: str
+    shelter_code: str
+    name: str
+    primary_role: str
+    roles: tuple[str, ...]
+    weekly_hours: float = 48.0
+    night_work: bool = True
+    post_ids: tuple[str, ...] = field(default_factory=tuple)
+    active: bool = True
+
+    def __post_init__(self) -> None:
+        if self.primary_role not in self.roles:
+            raise ValueError(f"staff {self.id}: primary role {self.primary_role} not in her roles")
+        if not 0 < self.weekly_hours <= 48:
+            raise ValueError(f"staff {self.id}: weekly hours must be between 0 and 48")
+
+    def can_cover(self, role: str) -> bool:
+        return role in self.roles
+
+
+class AbsenceKind(StrEnum):
+    VACATION = "vacation"
+    MEDICAL = "medical"
+    LEAVE = "leave"
+    TRAINING = "training"
+    UNPLANNED = "unplanned"
+
+
+ABSENCE_LABELS_ES = {
+    AbsenceKind.VACATION: "Vacaciones",
+    AbsenceKind.MEDICAL: "Descanso médico",
+    AbsenceKind.LEAVE: "Licencia",
+    AbsenceKind.TRAINING: "Capacitación",
+    AbsenceKind.UNPLANNED: "Ausencia imprevista",
+}
+
+
+@dataclass(frozen=True)
+class Absence:
+    """A staff member is away from ``start`` to ``end`` inclusive (H6)."""
+
+    staff_id: str
+    kind: AbsenceKind
+    start: date
+    end: date
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"absence of {self.staff_id}: ends {self.end} before it starts")
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Request:
+    """A wish to work (``on``) or not work a day, or one shift of it, with a weight (S5)."""
+
+    staff_id: str
+    day: date
+    on: bool
+    shift: str | None = None
+    weight: int = 1
+
+    def __post_init__(self) -> None:
+        if self.weight <= 0:
+            raise ValueError(f"request of {self.staff_id} on {self.day}: weight must be positive")

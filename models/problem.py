@@ -1,0 +1,131 @@
+"""Everything needed to plan, or check, one shelter's month."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+
+from models.calendar import PeruCalendar, month_days
+from models.coverage import CoverageRule, DayClass, Demand, day_class
+from models.people import Absence, Request, Role, StaffMember
+from models.roster import Assignment
+from models.rules import RuleSet
+from models.shelter import Shelter
+from models.shifts import ShiftType
+
+
+@dataclass(frozen=True)
+class FairnessTally:
+    """Nights, weekend days and feriados a person worked in earlier months (S4)."""
+
+    nights: int = 0
+    weekend_days: int = 0
+    holidays: int = 0
+
+
+@dataclass
+class PlanningProblem:
+    """One shelter, one month: staff, shifts, coverage, absences, wishes, rules and history.
+
+    ``history`` holds earlier assignments (at least the previous month's last
+    ``rules.history_days`` days) for the rules that span the month boundary (H9).
+    ``reference`` is the published roster of this month when re-planning (S7).
+    Locked assignments live in ``locks`` (H8).
+    """
+
+    shelter: Shelter
+    year: int
+    month: int
+    roles: list[Role]
+    staff: list[StaffMember]
+    shift_types: list[ShiftType]
+    coverage: list[CoverageRule]
+    absences: list[Absence] = field(default_factory=list)
+    requests: list[Request] = field(default_factory=list)
+    rules: RuleSet = field(default_factory=RuleSet)
+    history: list[Assignment] = field(default_factory=list)
+    locks: list[Assignment] = field(default_factory=list)
+    reference: list[Assignment] = field(default_factory=list)
+    tallies: dict[str, FairnessTally] = field(default_factory=dict)
+
+    @cached_property
+    def days(self) -> list[date]:
+        return month_days(self.year, self.month)
+
+    @property
+    def first_day(self) -> date:
+        return self.days[0]
+
+    @property
+    def last_day(self) -> date:
+        return self.days[-1]
+
+    @cached_property
+    def calendar(self) -> PeruCalendar:
+        return PeruCalendar(self.shelter.extra_holidays)
+
+    @cached_property
+    def holidays(self) -> dict[date, str]:
+        """Feriados and extra days from the history window to the month's end."""
+        start = self.first_day - timedelta(days=max(self.rules.history_days, 7))
+        return self.calendar.holidays_in(start, self.last_day)
+
+    @cached_property
+    def shifts(self) -> dict[str, ShiftType]:
+        return {shift.code: shift for shift in self.shift_types}
+
+    @cached_property
+    def staff_by_id(self) -> dict[str, StaffMember]:
+        return {person.id: person for person in self.staff}
+
+    def day_class(self, day: date) -> DayClass:
+        return day_class(day, day in self.holidays)
+
+    @cached_property
+    def demand(self) -> list[Demand]:
+        """Every (date, shift, role) need of the month with a positive minimum or desired level."""
+        rules = {(r.role, r.shift, r.day_class): r for r in self.coverage}
+        needs = []
+        for day in self.days:
+            klass = self.day_class(day)
+            for shift in self.shift_types:
+                for role in self.roles:
+                    rule = rules.get((role.code, shift.code, klass))
+                    if rule and rule.desired > 0:
+                        needs.append(Demand(day, shift.code, role.code, rule.minimum, rule.desired))
+        return needs
+
+    def absent_days(self, staff_id: str, days: Iterable[date] | None = None) -> set[date]:
+        """Days of ``days`` (the month by default) on which the person is absent (H6)."""
+        wanted = list(self.days if days is None else days)
+        return {
+            day
+            for absence in self.absences
+            if absence.staff_id == staff_id
+            for day in wanted
+            if absence.covers(day)
+        }
+
+    def contract_target_minutes(self, person: StaffMember) -> float:
+        """The month's contracted minutes, pro rata for absences and feriados (S3).
+
+        Weekly hours are spread over the 7 days of the week; an absent day (vacation
+        included) counts as done; a feriado not spent absent lowers the target by
+        one working day (weekly hours / 6) when ``holidays_reduce_contract`` is on.
+        """
+        per_day = person.weekly_hours * 60 / 7
+        absent = self.absent_days(person.id)
+        target = per_day * (len(self.days) - len(absent))
+        if self.rules.holidays_reduce_contract:
+            feriados = [d for d in self.days if d in self.holidays and d not in absent]
+            target -= person.weekly_hours * 60 / 6 * len(feriados)
+        return max(0.0, target)
+
+    def history_window(self) -> list[Assignment]:
+        """History assignments within ``rules.history_days`` before the month (H9)."""
+        if not self.rules.continuity.enabled:
+            return []
+        start = self.first_day - timedelta(days=self.rules.history_days)
+        return [a for a in self.history if start <= a.day < self.first_day]

@@ -1,0 +1,23 @@
+"""The ``roster`` command line: a thin layer over the roster services."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="roster",
+    help="Staffing and 24/7 shift planner for the Hogares de Refugio Temporal network.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _register_commands() -> None:
+    # Each module adds its commands to ``app`` when imported.
+    from roster.cli import data, planning  # noqa: F401
+
+
+def main() -> None:
+    """Entry point of the ``roster`` console script."""
+    _register_commands()
+    app()

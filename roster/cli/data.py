@@ -1,0 +1,1 @@
+"""Commands on standing data: init, demo, import, shelters, staff, serve."""

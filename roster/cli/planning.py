@@ -1,0 +1,1 @@
+"""Commands on rosters: plan, publish, bench."""
