@@ -1,0 +1,150 @@
+"""The roster JSON document (docs/roster-json.md): everything needed to re-check a roster.
+
+A pure function: domain objects in, a JSON-ready dict out. The layout is stable;
+add keys, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date, timedelta
+from typing import Any
+
+from models import Assignment, Gap, PlanningProblem, Roster
+
+FORMAT_VERSION = 1
+
+
+def _assignment(problem: PlanningProblem, item: Assignment) -> dict[str, Any]:
+    shift = problem.shifts[item.shift]
+    return {
+        "staff_id": item.staff_id,
+        "date": item.day.isoformat(),
+        "shift": item.shift,
+        "role": item.role,
+        "start": shift.starts_at(item.day).isoformat(),
+        "end": shift.ends_at(item.day).isoformat(),
+        "locked": item.locked,
+    }
+
+
+def _gap(gap: Gap) -> dict[str, Any]:
+    return {
+        "date": gap.day.isoformat(),
+        "shift": gap.shift,
+        "role": gap.role,
+        "missing": gap.missing,
+        "hours": round(gap.hours, 2),
+        "reason": str(gap.reason),
+    }
+
+
+def _staff(problem: PlanningProblem, first: date) -> list[dict[str, Any]]:
+    horizon_start = first - timedelta(days=problem.rules.history_days)
+    return [
+        {
+            "id": person.id,
+            "name": person.name,
+            "primary_role": person.primary_role,
+            "roles": list(person.roles),
+            "weekly_hours": person.weekly_hours,
+            "night_work": person.night_work,
+            "absences": [
+                {"from": a.start.isoformat(), "to": a.end.isoformat(), "kind": str(a.kind)}
+                for a in problem.absences
+                if a.staff_id == person.id
+                and a.end >= horizon_start
+                and a.start <= problem.last_day
+            ],
+        }
+        for person in problem.staff
+    ]
+
+
+def _solver(report: dict[str, Any]) -> dict[str, Any]:
+    last = report["phases"][-1] if report.get("phases") else {}
+    return {
+        "name": report.get("solver"),
+        "status": report.get("status"),
+        "objective": last.get("objective"),
+        "bound": last.get("best_bound"),
+        "mip_gap": last.get("mip_gap"),
+        "build_seconds": report.get("build_seconds"),
+        "solve_seconds": report.get("solve_seconds"),
+        "phases": report.get("phases", []),
+        "penalties": report.get("penalties", {}),
+        "variables": report.get("variables"),
+        "constraints": report.get("constraints"),
+    }
+
+
+def roster_document(
+    problem: PlanningProblem, roster: Roster, report: dict[str, Any]
+) -> dict[str, Any]:
+    """The JSON document of one planned month: inputs, solver report, assignments and gaps."""
+    return {
+        "format": FORMAT_VERSION,
+        "shelter": problem.shelter.code,
+        "month": roster.month_key,
+        "status": str(roster.status),
+        "version": roster.version,
+        "time_zone": "America/Lima",
+        "solver": _solver(report),
+        "staff": _staff(problem, problem.first_day),
+        "shift_types": [
+            {
+                "code": s.code,
+                "name": s.name,
+                "start": s.start.strftime("%H:%M"),
+                "minutes": s.minutes,
+            }
+            for s in problem.shift_types
+        ],
+        "holidays": [{"date": d.isoformat(), "name": n} for d, n in problem.holidays.items()],
+        "extra_holidays": [d.isoformat() for d in problem.shelter.extra_holidays],
+        "roles": [{"code": r.code, "name": r.name} for r in problem.roles],
+        "coverage": [
+            {
+                "role": c.role,
+                "shift": c.shift,
+                "day_class": str(c.day_class),
+                "min": c.minimum,
+                "desired": c.desired,
+            }
+            for c in problem.coverage
+        ],
+        "demand": [
+            {
+                "date": d.day.isoformat(),
+                "shift": d.shift,
+                "role": d.role,
+                "min": d.minimum,
+                "desired": d.desired,
+            }
+            for d in problem.demand
+        ],
+        "requests": [
+            {
+                "staff_id": r.staff_id,
+                "date": r.day.isoformat(),
+                "on": r.on,
+                "shift": r.shift,
+                "weight": r.weight,
+            }
+            for r in problem.requests
+            if problem.first_day <= r.day <= problem.last_day
+        ],
+        "assignments": [_assignment(problem, a) for a in roster.assignments],
+        "history": [_assignment(problem, a) for a in problem.history_window()],
+        "gaps": [_gap(g) for g in roster.gaps],
+        "locks": [_assignment(problem, a) for a in problem.locks],
+        "reference": [_assignment(problem, a) for a in problem.reference],
+        "tallies": {staff_id: asdict(t) for staff_id, t in problem.tallies.items()},
+        "rules": asdict(problem.rules),
+    }
+
+
+def roster_json(problem: PlanningProblem, roster: Roster, report: dict[str, Any]) -> str:
+    """``roster_document`` as indented UTF-8 JSON text."""
+    return json.dumps(roster_document(problem, roster, report), ensure_ascii=False, indent=2)
