@@ -1,0 +1,79 @@
+"""Soft rules on coverage: S1 shortfall below the minimum (the gap), S2 desired level and excess."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from models.problem import PlanningProblem
+from models.roster import Gap, GapReason, Roster
+from models.validator.report import SoftResult
+
+CoverageKey = tuple[date, str, str]  # (day, shift code, role code)
+
+
+def coverage_counts(roster: Roster) -> Counter[CoverageKey]:
+    """How many roster assignments each (day, shift, role) has."""
+    return Counter((a.day, a.shift, a.role) for a in roster.assignments)
+
+
+def coverage_gaps(problem: PlanningProblem, roster: Roster) -> list[Gap]:
+    """Every (day, shift, role) of ``problem.demand`` with fewer people than its minimum.
+
+    ``missing = minimum - n`` where n counts the roster's assignments with that day,
+    shift and role; ``minutes`` is the shift's length; the reason is left UNKNOWN (the
+    optimiser's gap analysis finds it). Computed whether or not S1 is enabled.
+    """
+    counts = coverage_counts(roster)
+    gaps = []
+    for need in problem.demand:
+        missing = need.minimum - counts[(need.day, need.shift, need.role)]
+        if missing > 0:
+            minutes = problem.shifts[need.shift].minutes
+            gaps.append(Gap(need.day, need.shift, need.role, missing, minutes, GapReason.UNKNOWN))
+    return gaps
+
+
+def score_coverage_minimum(problem: PlanningProblem, roster: Roster) -> SoftResult:
+    """S1: person-hours below each demand's minimum, times the rule's weight.
+
+    For each Demand: ``shortfall = max(0, minimum - n)``; units = sum of
+    ``shortfall * shift hours`` (missing person-hours); penalty = units * weight
+    (default 1000 per person-hour). Never a hard failure: the roster shows its gaps.
+    Reported as a penalty even if configured hard (the optimiser decides what hard
+    means for it). Source: R.M. 150-2016-MIMP; DOMAIN.md default coverage.
+    """
+    setting = problem.rules.coverage_minimum
+    if not setting.enabled:
+        return SoftResult()
+    units = sum(gap.hours for gap in coverage_gaps(problem, roster))
+    return SoftResult(units, units * setting.weight)
+
+
+def score_coverage_desired(problem: PlanningProblem, roster: Roster) -> SoftResult:
+    """S2: person-hours below the desired level, and above it (over-coverage).
+
+    For each Demand with n assignments: under = ``max(0, desired - max(n, minimum)) *
+    hours`` (the part below the minimum is S1's), weighted by ``coverage_desired.weight``;
+    over = ``max(0, n - desired) * hours``, weighted by ``rules.over_coverage_weight``.
+    Assignments of a (day, shift, role) with no demand at all are over-coverage
+    (assignments with an unknown shift code are H1's and count nothing). Units = under
+    + over; penalty = the weighted sum. Reported as a penalty even if configured hard.
+    Source: DOMAIN.md default coverage (minimum and desired levels).
+    """
+    setting = problem.rules.coverage_desired
+    if not setting.enabled:
+        return SoftResult()
+    counts = coverage_counts(roster)
+    under = over = 0.0
+    for need in problem.demand:
+        count = counts.pop((need.day, need.shift, need.role), 0)
+        hours = problem.shifts[need.shift].hours
+        under += max(0, need.desired - max(count, need.minimum)) * hours
+        over += max(0, count - need.desired) * hours
+    for (_, shift_code, _), count in counts.items():
+        shift = problem.shifts.get(shift_code)
+        if shift is not None:
+            over += count * shift.hours
+    penalty = under * setting.weight + over * problem.rules.over_coverage_weight
+    return SoftResult(under + over, penalty)
