@@ -1,0 +1,88 @@
+"""Demo roles, shift types and the default coverage of a 25-30 place shelter (DOMAIN.md).
+
+Coverage, as minimum/desired people per shift:
+
+- CUI caregiver: 1 awake on every shift, 24/7; desired 2 from 07:00 to 23:00 (M and T, or D);
+- EDU educator: 1 on the day shift (M), Monday to Friday;
+- PSI psychologist: 1 on M, Monday to Saturday;
+- TSO social worker and COO coordinator: 1 on M, Monday to Friday;
+- AOP operational assistant: 1 on M, every day;
+- TAL workshop instructor and ENF nurse: desired only (minimum 0), where the shelter has one.
+
+Public holidays follow the Sunday pattern. Twelve-hour shelters run D 07-19 and N 19-07 for the
+caregivers and keep an 8-hour M 07-15 for the professionals' day work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import time
+
+from models.coverage import CoverageRule, DayClass
+from models.people import Role
+from models.shifts import ShiftType, standard_shifts
+
+DEMO_ROLES: tuple[Role, ...] = (
+    Role("COO", "Coordinadora", "Coordinator"),
+    Role("PSI", "Psicóloga", "Psychologist"),
+    Role("TSO", "Trabajadora social", "Social worker"),
+    Role("EDU", "Educadora", "Educator"),
+    Role("CUI", "Cuidadora", "Caregiver"),
+    Role("AOP", "Asistente operativa", "Operational assistant"),
+    Role("TAL", "Tallerista", "Workshop instructor"),
+    Role("ENF", "Enfermera / técnica de enfermería", "Nurse / nursing technician"),
+)
+ROLE_CODES = frozenset(role.code for role in DEMO_ROLES)
+
+EVERY_DAY = (DayClass.WEEKDAY, DayClass.SATURDAY, DayClass.SUNDAY)
+MONDAY_TO_FRIDAY = (DayClass.WEEKDAY,)
+MONDAY_TO_SATURDAY = (DayClass.WEEKDAY, DayClass.SATURDAY)
+
+
+def twelve_hour_shifts() -> list[ShiftType]:
+    """D 07-19 and N 19-07 for the caregivers, plus M 07-15 for the professionals."""
+    return [
+        ShiftType("D", "Día", time(7, 0), 720),
+        ShiftType("N", "Noche", time(19, 0), 720),
+        ShiftType("M", "Mañana (equipo profesional)", time(7, 0), 480),
+    ]
+
+
+def demo_shift_types(twelve_hour: bool) -> list[ShiftType]:
+    """The shelter's shift types: the standard three 8-hour shifts or the 12-hour set."""
+    return twelve_hour_shifts() if twelve_hour else standard_shifts()
+
+
+def _rules(
+    role: str, shift: str, classes: Iterable[DayClass], minimum: int, desired: int
+) -> list[CoverageRule]:
+    return [CoverageRule(role, shift, klass, minimum, desired) for klass in classes]
+
+
+def _with_holidays(rules: list[CoverageRule]) -> list[CoverageRule]:
+    """Add a HOLIDAY copy of every Sunday rule: feriados follow the Sunday pattern."""
+    holidays = [
+        CoverageRule(rule.role, rule.shift, DayClass.HOLIDAY, rule.minimum, rule.desired)
+        for rule in rules
+        if rule.day_class is DayClass.SUNDAY
+    ]
+    return rules + holidays
+
+
+def demo_coverage(twelve_hour: bool, roles_on_staff: Iterable[str]) -> list[CoverageRule]:
+    """The default coverage rules for every day class (see the module docstring)."""
+    caregiver_shifts = ("D", "N") if twelve_hour else ("M", "T", "N")
+    rules: list[CoverageRule] = []
+    for shift in caregiver_shifts:
+        rules += _rules("CUI", shift, EVERY_DAY, 1, 1 if shift == "N" else 2)
+    rules += _rules("EDU", "M", MONDAY_TO_FRIDAY, 1, 1)
+    rules += _rules("PSI", "M", MONDAY_TO_SATURDAY, 1, 1)
+    rules += _rules("TSO", "M", MONDAY_TO_FRIDAY, 1, 1)
+    rules += _rules("COO", "M", MONDAY_TO_FRIDAY, 1, 1)
+    rules += _rules("AOP", "M", EVERY_DAY, 1, 1)
+    present = set(roles_on_staff)
+    if "TAL" in present:
+        rules += _rules("TAL", "M", MONDAY_TO_FRIDAY, 0, 1)
+    if "ENF" in present:
+        rules += _rules("ENF", "M", EVERY_DAY, 0, 1)
+    return _with_holidays(rules)
