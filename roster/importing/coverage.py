@@ -1,0 +1,74 @@
+"""Import coverage rules: one row per role, shift and class of day (created or replaced)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from models import CoverageRule, DayClass
+from roster.importing.cells import parse_choice, parse_count, parse_member
+from roster.importing.common import ImportResult, lookup_table, open_sheet, read_cell
+from roster.importing.table import Problems, SheetRow
+from roster.services import (
+    get_shelter,
+    list_coverage,
+    list_roles,
+    list_shift_types,
+    set_coverage_rule,
+)
+
+REQUIRED = ["funcion", "turno", "tipo_dia", "minimo", "deseado"]
+DAY_CLASSES = {
+    "laborable": DayClass.WEEKDAY,
+    "sabado": DayClass.SATURDAY,
+    "domingo": DayClass.SUNDAY,
+    "feriado": DayClass.HOLIDAY,
+}
+
+
+def _rule(
+    problems: Problems, row: SheetRow, roles: dict[str, str], shifts: dict[str, str]
+) -> CoverageRule | None:
+    before = len(problems.messages)
+    role = read_cell(problems, row, "funcion", parse_member, roles, "función")
+    shift = read_cell(problems, row, "turno", parse_member, shifts, "turno")
+    day_class = read_cell(problems, row, "tipo_dia", parse_choice, DAY_CLASSES, "tipo de día")
+    minimum = read_cell(problems, row, "minimo", parse_count)
+    desired = minimum if not row["deseado"] else read_cell(problems, row, "deseado", parse_count)
+    if minimum is not None and desired is not None and desired < minimum:
+        problems.add(row.number, "deseado", f"deseado ({desired}) menor que el mínimo ({minimum})")
+    if len(problems.messages) > before:
+        return None
+    assert role and shift and day_class and minimum is not None and desired is not None
+    return CoverageRule(role, shift, DayClass(day_class), minimum, desired)
+
+
+def import_coverage(session: Session, shelter_code: str, path: str | Path) -> ImportResult:
+    """Create or replace coverage rules from a file; on any error nothing changes.
+
+    Rules not in the file stay as they are. An empty 'deseado' means the minimum.
+    """
+    get_shelter(session, shelter_code)
+    problems, rows = open_sheet(path, REQUIRED)
+    roles = lookup_table([(r.code, r.name) for r in list_roles(session)])
+    shifts = lookup_table([(s.code, s.name) for s in list_shift_types(session, shelter_code)])
+    stored = {(r.role, r.shift, r.day_class) for r in list_coverage(session, shelter_code)}
+    rules: dict[tuple[str, str, DayClass], tuple[int, CoverageRule]] = {}
+    for row in rows if not problems.messages else []:
+        rule = _rule(problems, row, roles, shifts)
+        if rule is None:
+            continue
+        key = (rule.role, rule.shift, rule.day_class)
+        if key in rules:
+            problems.add(
+                row.number, "tipo_dia", f"regla repetida (ya está en la fila {rules[key][0]})"
+            )
+            continue
+        rules[key] = (row.number, rule)
+    problems.raise_if_any()
+    with session.begin_nested():
+        for _, rule in rules.values():
+            set_coverage_rule(session, shelter_code, rule)
+    updated = len(stored & set(rules))
+    return ImportResult(created=len(rules) - updated, updated=updated)

@@ -1,0 +1,40 @@
+"""The application's settings: one object, read from ``ROSTER_*`` environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def project_root() -> Path:
+    """The source checkout holding this package if there is one, else the working directory."""
+    checkout = Path(__file__).resolve().parents[1]
+    if (checkout / "pyproject.toml").is_file():
+        return checkout
+    return Path.cwd()
+
+
+def default_database_url() -> str:
+    """A SQLite file in the project's data/ folder (created when the engine first opens it)."""
+    return f"sqlite:///{project_root() / 'data' / 'roster.db'}"
+
+
+class Settings(BaseSettings):
+    """Every setting of the application; ``ROSTER_DATABASE_URL`` overrides ``database_url``."""
+
+    model_config = SettingsConfigDict(env_prefix="ROSTER_", extra="ignore")
+
+    database_url: str = Field(default_factory=default_database_url)
+    echo_sql: bool = False
+    solver: str = "highs"  # "highs" or "cbc" (DESIGN.md §4)
+    time_limit_seconds: float = 60.0
+    mip_gap: float = 0.01
+    threads: int = 1
+    fairness_months: int = 12  # earlier months counted in the fairness tally (S4)
+
+
+def get_settings() -> Settings:
+    """The current settings, read afresh from the environment on each call."""
+    return Settings()

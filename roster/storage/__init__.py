@@ -1,0 +1,54 @@
+"""Storage: SQLAlchemy 2 tables, engines and sessions, Alembic migrations.
+
+The tables mirror the domain of ``models/`` but are never handed out: the
+services in ``roster.services`` convert rows to domain objects.
+"""
+
+from roster.storage.base import Base
+from roster.storage.engine import (
+    alembic_config,
+    database_url,
+    dispose_engines,
+    get_engine,
+    init_database,
+    make_engine,
+    session_scope,
+)
+from roster.storage.network import RoleRow, RuleSetRow, ShelterHolidayRow, ShelterRow
+from roster.storage.people import (
+    AbsenceRow,
+    PostRow,
+    RequestRow,
+    StaffPostRow,
+    StaffRoleRow,
+    StaffRow,
+)
+from roster.storage.planning import CoverageRuleRow, ShiftTypeRow
+from roster.storage.rosters import AssignmentRow, GapRow, RosterRow, utc_now
+
+__all__ = [
+    "AbsenceRow",
+    "AssignmentRow",
+    "Base",
+    "CoverageRuleRow",
+    "GapRow",
+    "PostRow",
+    "RequestRow",
+    "RoleRow",
+    "RosterRow",
+    "RuleSetRow",
+    "ShelterHolidayRow",
+    "ShelterRow",
+    "ShiftTypeRow",
+    "StaffPostRow",
+    "StaffRoleRow",
+    "StaffRow",
+    "alembic_config",
+    "database_url",
+    "dispose_engines",
+    "get_engine",
+    "init_database",
+    "make_engine",
+    "session_scope",
+    "utc_now",
+]

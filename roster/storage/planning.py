@@ -1,0 +1,45 @@
+"""Tables of a shelter's planning setup: shift types and coverage rules."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from sqlalchemy import ForeignKey, String, Time, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from roster.storage.base import Base
+
+
+class ShiftTypeRow(Base):
+    """A shift pattern of a shelter (M 07:00 for 480 minutes...)."""
+
+    __tablename__ = "shift_types"
+    __table_args__ = (UniqueConstraint("shelter_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shelter_id: Mapped[int] = mapped_column(ForeignKey("shelters.id"))
+    code: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(80))
+    start: Mapped[time] = mapped_column(Time)
+    minutes: Mapped[int]
+    is_guard: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class CoverageRuleRow(Base):
+    """How many people of a role a shift needs on a class of day (minimum, desired)."""
+
+    __tablename__ = "coverage_rules"
+    __table_args__ = (
+        UniqueConstraint(
+            "shelter_id", "role_id", "shift_type_id", "day_class", name="uq_coverage_rules_key"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shelter_id: Mapped[int] = mapped_column(ForeignKey("shelters.id"))
+    role_id: Mapped[int] = mapped_column(ForeignKey("roles.id"))
+    shift_type_id: Mapped[int] = mapped_column(ForeignKey("shift_types.id"))
+    day_class: Mapped[str] = mapped_column(String(16))
+    minimum: Mapped[int]
+    desired: Mapped[int]

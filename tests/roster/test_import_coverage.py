@@ -1,0 +1,71 @@
+"""Importing coverage rules: created or replaced by role, shift and day class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from roster_factories import example_network
+from sqlalchemy.orm import Session
+
+from models import CoverageRule, DayClass
+from roster import services as sv
+from roster.importing import ImportFailed, import_coverage
+from roster.storage import session_scope
+
+HEADER = "funcion,turno,tipo_dia,minimo,deseado\n"
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+
+@pytest.fixture
+def loaded(session: Session) -> Session:
+    sv.load_network(session, example_network("HRT-A"))
+    return session
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "cobertura.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_example_file_imports(loaded: Session) -> None:
+    result = import_coverage(loaded, "HRT-A", EXAMPLES / "coverage.csv")
+    assert (result.created, result.updated) == (18, 3)
+    rules = sv.list_coverage(loaded, "HRT-A")
+    assert CoverageRule("AOP", "M", DayClass.HOLIDAY, 1, 1) in rules
+    assert CoverageRule("CUI", "N", DayClass.SUNDAY, 1, 1) in rules
+    assert len(rules) == 21
+
+
+def test_names_work_as_well_as_codes_and_desired_defaults_to_minimum(
+    loaded: Session, tmp_path: Path
+) -> None:
+    import_coverage(loaded, "HRT-A", write(tmp_path, HEADER + "Psicóloga,mañana,Sábado,1,\n"))
+    assert CoverageRule("PSI", "M", DayClass.SATURDAY, 1, 1) in sv.list_coverage(loaded, "HRT-A")
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("CUI,X,laborable,1,1", "columna 'turno': turno 'X' no existe (use: M, N, T)"),
+        ("ZZZ,M,laborable,1,1", "columna 'funcion': función 'ZZZ' no existe"),
+        ("CUI,M,lunes,1,1", "columna 'tipo_dia': tipo de día 'lunes' no válido: use laborable"),
+        ("CUI,M,laborable,-1,1", "columna 'minimo': número '-1' no válido"),
+        ("CUI,M,laborable,1.5,2", "columna 'minimo': número '1.5' no válido"),
+        ("CUI,M,laborable,2,1", "columna 'deseado': deseado (1) menor que el mínimo (2)"),
+        ("TSO,M,laborable,1,1", "columna 'tipo_dia': regla repetida (ya está en la fila 2)"),
+    ],
+)
+def test_a_bad_row_is_named_and_nothing_is_written(
+    db_url: str, tmp_path: Path, row: str, expected: str
+) -> None:
+    with session_scope(db_url) as session:
+        sv.load_network(session, example_network("HRT-A"))
+    text = HEADER + "TSO,M,laborable,1,1\n" + row + "\n"
+    with session_scope(db_url) as session, pytest.raises(ImportFailed) as failure:
+        import_coverage(session, "HRT-A", write(tmp_path, text))
+    [error] = failure.value.errors
+    assert error.startswith(f"cobertura.csv, fila 3, {expected}")
+    with session_scope(db_url) as session:
+        assert sv.list_coverage(session, "HRT-A") == example_network().shelters[0].coverage
