@@ -6,7 +6,7 @@ import typer
 
 app = typer.Typer(
     name="roster",
-    help="Staffing and 24/7 shift planner for the Hogares de Refugio Temporal network.",
+    help="Planificador de personal y turnos 24/7 de la red de Hogares de Refugio Temporal.",
     no_args_is_help=True,
     add_completion=False,
 )

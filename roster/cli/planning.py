@@ -1,1 +1,172 @@
 """Commands on rosters: plan, publish, bench."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from exports.roster_json import roster_json
+from models.rules import RULES_BY_CODE
+from optimizer import SolverSettings
+from roster import services
+from roster.bench import bench_network, markdown_table
+from roster.cli import app
+from roster.cli.grid import LEGEND, roster_grid
+from roster.planning import PlanOutcome, parse_month, plan_month, publish_month
+
+bench_app = typer.Typer(help="Mide el rendimiento del optimizador.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+REASONS_ES = {
+    "nobody_qualified": "nadie calificado",
+    "all_absent": "todo el personal calificado ausente",
+    "weekly_hours": "tope de 48 horas semanales",
+    "min_rest": "descanso mínimo entre turnos",
+    "weekly_rest": "descanso semanal de 24 horas",
+    "consecutive": "límite de días o noches consecutivos",
+    "busy": "personal ocupado en otros turnos",
+    "unknown": "sin causa identificada",
+}
+STATUS_ES = {
+    "optimal": "óptimo probado",
+    "feasible": "factible, sin prueba de óptimo",
+    "none": "sin solución",
+}
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        return parse_month(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def _fail(message: str) -> None:
+    Console(stderr=True).print(f"[bold red]Error:[/] {message}")
+    raise typer.Exit(1)
+
+
+def _print_report(console: Console, outcome: PlanOutcome) -> None:
+    report = outcome.report
+    console.print(
+        f"Estado: [bold]{STATUS_ES.get(report['status'], report['status'])}[/] "
+        f"({report.get('solver')})"
+    )
+    table = Table("Fase", "Estado", "Objetivo", "Cota", "Brecha MIP", "Segundos", box=None)
+    for phase in report["phases"]:
+        gap = phase.get("mip_gap")
+        table.add_row(
+            phase["name"],
+            STATUS_ES.get(phase["status"], phase["status"]),
+            f"{phase['objective']:.1f}" if phase["objective"] is not None else "—",
+            f"{phase['best_bound']:.1f}" if phase["best_bound"] is not None else "—",
+            f"{100 * gap:.2f} %" if gap is not None else "—",
+            f"{phase['solve_seconds']:.2f}",
+        )
+    console.print(table)
+    console.print(
+        f"Modelo: {report['variables']} variables, {report['constraints']} restricciones, "
+        f"construido en {report['build_seconds']:.2f} s"
+    )
+    penalties = Table("Regla", "Penalización", box=None)
+    for code, value in sorted(report.get("penalties", {}).items()):
+        penalties.add_row(f"{code} {RULES_BY_CODE[code].label_es}", f"{value:.1f}")
+    console.print(penalties)
+    gaps = outcome.roster.gaps
+    if not gaps:
+        console.print("[green]Toda la demanda mínima queda cubierta.[/]")
+        return
+    hours = Counter[str]()
+    for gap in gaps:
+        hours[str(gap.reason)] += gap.hours
+    console.print(
+        f"[bold red]Sin cubrir: {sum(hours.values()):.0f} horas[/] — "
+        + "; ".join(f"{REASONS_ES.get(r, r)}: {h:.0f} h" for r, h in hours.most_common())
+    )
+    for item in outcome.report.get("infeasibilities", []):
+        console.print(f"[yellow]Aviso:[/] {item.get('message', item)}")
+
+
+@app.command()
+def plan(
+    shelter: str = typer.Option(..., "--shelter", help="Código del hogar."),
+    month: str = typer.Option(..., "--month", help="Mes a planificar, AAAA-MM."),
+    solver: str = typer.Option("highs", help="Solver: highs o cbc."),
+    time_limit: float = typer.Option(30.0, help="Segundos como máximo por fase."),
+    json_file: Path | None = typer.Option(
+        None, "--json", help="Guarda el rol y el informe en JSON."
+    ),
+) -> None:
+    """Genera el rol de turnos de un mes y lo guarda como borrador.
+
+    Ejemplo: roster plan --shelter HRT-HVC-01 --month 2026-12 --json rol.json
+    """
+    year, month_number = _month(month)
+    try:
+        settings = SolverSettings(
+            solver=solver, time_limit_phase1=time_limit, time_limit_phase2=time_limit
+        )
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+    try:
+        outcome = plan_month(shelter, year, month_number, settings)
+    except services.ServiceError as error:
+        _fail(str(error))
+    console = Console(width=max(120, 26 + 3 * 31 + 8))
+    console.print(roster_grid(outcome.problem, outcome.roster))
+    console.print(LEGEND)
+    _print_report(console, outcome)
+    console.print(
+        f"Guardado como borrador, versión {outcome.roster.version}. "
+        f"Publíquelo con: roster publish --shelter {shelter} --month {month}"
+    )
+    if json_file:
+        json_file.write_text(
+            roster_json(outcome.problem, outcome.roster, outcome.report), encoding="utf-8"
+        )
+        console.print(f"JSON escrito en {json_file}")
+
+
+@app.command()
+def publish(
+    shelter: str = typer.Option(..., "--shelter", help="Código del hogar."),
+    month: str = typer.Option(..., "--month", help="Mes, AAAA-MM."),
+) -> None:
+    """Publica el último borrador del mes: el personal lo ve y el mes siguiente lo continúa.
+
+    Ejemplo: roster publish --shelter HRT-HVC-01 --month 2026-12
+    """
+    year, month_number = _month(month)
+    try:
+        roster = publish_month(shelter, year, month_number)
+    except services.ServiceError as error:
+        _fail(str(error))
+    typer.echo(f"Rol {shelter} {roster.month_key} publicado (versión {roster.version}).")
+
+
+@bench_app.command("network")
+def bench_network_command(
+    month: str = typer.Option("2026-12", help="Mes a resolver, AAAA-MM."),
+    solver: str = typer.Option("highs", help="Solver: highs o cbc."),
+    time_limit: float = typer.Option(20.0, help="Segundos como máximo por fase."),
+    workers: int = typer.Option(2, help="Procesos en paralelo."),
+    markdown: Path | None = typer.Option(None, help="Añade la tabla a este archivo Markdown."),
+) -> None:
+    """Resuelve el mes de cada hogar de la red de demostración e imprime una tabla de tiempos.
+
+    Ejemplo: roster bench network --month 2026-12 --solver highs --markdown docs/benchmarks.md
+    """
+    year, month_number = _month(month)
+    settings = SolverSettings(
+        solver=solver, time_limit_phase1=time_limit, time_limit_phase2=time_limit, threads=1
+    )
+    rows, wall = bench_network(year, month_number, settings, workers)
+    text = markdown_table(rows, wall, settings, month)
+    Console(width=200).print(text, markup=False, highlight=False)
+    if markdown:
+        with markdown.open("a", encoding="utf-8") as handle:
+            handle.write(text + "\n")

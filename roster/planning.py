@@ -1,0 +1,57 @@
+"""Plan and publish a shelter's month: read the problem, solve it, store a draft."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from models import PlanningProblem, Roster
+from optimizer import SolverSettings, solve
+from roster import services
+from roster.storage import session_scope
+
+
+@dataclass
+class PlanOutcome:
+    """A planned month: the problem it solved, the stored draft and the solve report."""
+
+    problem: PlanningProblem
+    roster: Roster
+    report: dict[str, Any]
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """``"2026-12"`` -> ``(2026, 12)``; a ValueError with a Spanish message otherwise."""
+    message = f"Mes '{text}' no válido: use el formato AAAA-MM, por ejemplo 2026-12."
+    try:
+        year_text, month_text = text.split("-")
+        year, month = int(year_text), int(month_text)
+    except ValueError:
+        raise ValueError(message) from None
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise ValueError(message)
+    return year, month
+
+
+def plan_month(
+    shelter_code: str, year: int, month: int, settings: SolverSettings, url: str | None = None
+) -> PlanOutcome:
+    """Solve one month and store the result as a new draft version.
+
+    The database is read in one short transaction and written in another, so a
+    long solve never holds a transaction open.
+    """
+    with session_scope(url) as session:
+        problem = services.planning_problem(session, shelter_code, year, month)
+    result = solve(problem, settings)
+    report = result.report.to_dict()
+    with session_scope(url) as session:
+        stored = services.save_roster(session, result.roster, json.dumps(report))
+    return PlanOutcome(problem, stored, report)
+
+
+def publish_month(shelter_code: str, year: int, month: int, url: str | None = None) -> Roster:
+    """Publish the newest draft of a month (it then feeds the next month's continuity)."""
+    with session_scope(url) as session:
+        return services.publish_roster(session, shelter_code, year, month)
