@@ -98,6 +98,7 @@ def roster_document(
                 "name": s.name,
                 "start": s.start.strftime("%H:%M"),
                 "minutes": s.minutes,
+                "guard": s.is_guard,
             }
             for s in problem.shift_types
         ],

@@ -43,7 +43,7 @@ def roster_grid(problem: PlanningProblem, roster: Roster) -> Table:
         hours[a.staff_id] += problem.shifts[a.shift].minutes / 60
     absent = {p.id: problem.absent_days(p.id) for p in problem.staff}
     for person in problem.staff:
-        row = [f"{person.name[:22]} ({person.primary_role})"]
+        row = [f"{person.name[:26]} ({person.primary_role})"]
         for day in problem.days:
             row.append(cells.get((person.id, day), "a" if day in absent[person.id] else "·"))
         row.append(f"{hours[person.id]:.0f}")

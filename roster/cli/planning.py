@@ -116,7 +116,7 @@ def plan(
         outcome = plan_month(shelter, year, month_number, settings)
     except services.ServiceError as error:
         _fail(str(error))
-    console = Console(width=max(120, 26 + 3 * 31 + 8))
+    console = Console(width=140)
     console.print(roster_grid(outcome.problem, outcome.roster))
     console.print(LEGEND)
     _print_report(console, outcome)

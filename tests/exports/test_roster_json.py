@@ -1,0 +1,93 @@
+"""The roster JSON document carries everything needed to re-check a roster on its own."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from exports.roster_json import roster_json
+from exports.roster_json_load import load_document
+from models import (
+    Absence,
+    AbsenceKind,
+    Assignment,
+    CoverageRule,
+    DayClass,
+    Gap,
+    PlanningProblem,
+    Request,
+    Role,
+    Roster,
+    Shelter,
+    StaffMember,
+)
+from models.shifts import standard_shifts
+from models.validator import validate
+
+
+def _problem() -> PlanningProblem:
+    staff = [
+        StaffMember("a", "HRT-J", "Ana", "CUI", ("CUI",)),
+        StaffMember("b", "HRT-J", "Bea", "CUI", ("CUI", "AOP"), weekly_hours=40),
+    ]
+    coverage = [
+        CoverageRule("CUI", shift, day_class, 1, 1)
+        for shift in ("M", "T", "N")
+        for day_class in DayClass
+    ]
+    return PlanningProblem(
+        shelter=Shelter("HRT-J", "Hogar J", "Tacna", "Tacna", extra_holidays=(date(2027, 1, 2),)),
+        year=2027,
+        month=1,
+        roles=[Role("CUI", "Cuidadora"), Role("AOP", "Asistente operativa")],
+        staff=staff,
+        shift_types=standard_shifts(),
+        coverage=coverage,
+        absences=[Absence("b", AbsenceKind.VACATION, date(2027, 1, 10), date(2027, 1, 14))],
+        requests=[Request("a", date(2027, 1, 3), on=False, weight=2)],
+        history=[Assignment("a", date(2026, 12, 31), "N", "CUI")],
+    )
+
+
+def _roster() -> Roster:
+    assignments = [
+        Assignment("a", date(2027, 1, 1), "M", "CUI"),  # 0 h after her 31/12 night: breaks H3
+        Assignment("a", date(2027, 1, 2), "T", "CUI"),
+        Assignment("b", date(2027, 1, 1), "M", "CUI", locked=True),
+        Assignment("b", date(2027, 1, 3), "N", "CUI"),
+    ]
+    gaps = [Gap(date(2027, 1, 1), "T", "CUI", 1, 480)]
+    return Roster("HRT-J", 2027, 1, assignments, gaps)
+
+
+def test_the_document_reads_back_into_an_equivalent_problem_and_roster() -> None:
+    problem, roster = _problem(), _roster()
+    text = roster_json(problem, roster, {"status": "optimal", "phases": []})
+    loaded_problem, loaded_roster = load_document(json.loads(text))
+    assert loaded_roster.assignments == roster.assignments
+    assert loaded_roster.gaps == roster.gaps
+    assert loaded_problem.demand == problem.demand
+    assert loaded_problem.history_window() == problem.history_window()
+    assert loaded_problem.absences == problem.absences
+    assert loaded_problem.rules == problem.rules
+    assert set(loaded_problem.holidays) == set(problem.holidays)
+
+
+def test_revalidating_from_the_file_alone_gives_the_same_verdict() -> None:
+    problem, roster = _problem(), _roster()
+    direct = validate(problem, roster)
+    loaded = validate(*load_document(json.loads(roster_json(problem, roster, {}))))
+    assert [(v.rule, v.staff_id, v.days) for v in loaded.violations] == [
+        (v.rule, v.staff_id, v.days) for v in direct.violations
+    ]
+    assert loaded.penalties == direct.penalties
+    assert any(v.rule == "H3" for v in direct.violations)  # seen only through the history
+
+
+def test_datetimes_carry_the_lima_offset() -> None:
+    document = json.loads(roster_json(_problem(), _roster(), {}))
+    night = next(a for a in document["assignments"] if a["shift"] == "N")
+    assert night["start"] == "2027-01-03T23:00:00-05:00"
+    assert night["end"] == "2027-01-04T07:00:00-05:00"
+    assert document["history"][0]["date"] == "2026-12-31"
+    assert "address" not in json.dumps(document).lower()
