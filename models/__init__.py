@@ -7,6 +7,7 @@ the web app and the exports all speak these types.
 
 from models.calendar import LIMA, PeruCalendar
 from models.coverage import CoverageRule, DayClass, Demand
+from models.limits import WorkLimits
 from models.network import NetworkData, ShelterData
 from models.people import (
     Absence,
@@ -50,4 +51,5 @@ __all__ = [
     "ShelterData",
     "ShiftType",
     "StaffMember",
+    "WorkLimits",
 ]

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from models.calendar import PeruCalendar, month_days
 from models.coverage import CoverageRule, DayClass, Demand, day_class
+from models.limits import WorkLimits
 from models.people import Absence, Request, Role, StaffMember
 from models.roster import Assignment
 from models.rules import RuleSet
@@ -33,6 +34,12 @@ class PlanningProblem:
     ``rules.history_days`` days) for the rules that span the month boundary (H9).
     ``reference`` is the published roster of this month when re-planning (S7).
     Locked assignments live in ``locks`` (H8).
+
+    Optional, for plans that are not a plain calendar month (the defaults keep the
+    month): ``start`` and ``horizon_days`` give an explicit horizon of that many days
+    from ``start`` (``days`` then returns those; ``year`` and ``month`` stay the
+    roster's label); ``explicit_demand`` replaces the demand derived from the coverage
+    rules; ``limits`` holds per-person work limits (H10, models.limits).
     """
 
     shelter: Shelter
@@ -49,9 +56,22 @@ class PlanningProblem:
     locks: list[Assignment] = field(default_factory=list)
     reference: list[Assignment] = field(default_factory=list)
     tallies: dict[str, FairnessTally] = field(default_factory=dict)
+    limits: dict[str, WorkLimits] = field(default_factory=dict)
+    explicit_demand: list[Demand] | None = None
+    start: date | None = None
+    horizon_days: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.start is None) != (self.horizon_days is None):
+            raise ValueError("an explicit horizon needs both start and horizon_days")
+        if self.horizon_days is not None and self.horizon_days < 1:
+            raise ValueError("horizon_days must be at least 1")
 
     @cached_property
     def days(self) -> list[date]:
+        """The planned days: the explicit horizon when set, else every day of the month."""
+        if self.start is not None and self.horizon_days is not None:
+            return [self.start + timedelta(days=offset) for offset in range(self.horizon_days)]
         return month_days(self.year, self.month)
 
     @property
@@ -85,7 +105,14 @@ class PlanningProblem:
 
     @cached_property
     def demand(self) -> list[Demand]:
-        """Every (date, shift, role) need of the month with a positive minimum or desired level."""
+        """Every (date, shift, role) need of the month with a positive minimum or desired level.
+
+        With ``explicit_demand`` set, that list (entries of days outside the horizon
+        dropped) is the demand and the coverage rules are not read.
+        """
+        if self.explicit_demand is not None:
+            planned = set(self.days)
+            return [need for need in self.explicit_demand if need.day in planned]
         rules = {(r.role, r.shift, r.day_class): r for r in self.coverage}
         needs = []
         for day in self.days:

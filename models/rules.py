@@ -91,6 +91,22 @@ RULES: tuple[RuleInfo, ...] = (
         True,
     ),
     RuleInfo(
+        "H10",
+        "work_limits",
+        "Límites de trabajo por persona",
+        "Per-person work limits",
+        "Contrato o acuerdo de cada persona; Curtois & Qu (2014) reglas 3-8",
+        True,
+    ),
+    RuleInfo(
+        "H11",
+        "successions",
+        "Sucesiones de turnos prohibidas",
+        "Forbidden shift successions",
+        "Política del hogar; Curtois & Qu (2014) regla 2",
+        True,
+    ),
+    RuleInfo(
         "S1",
         "coverage_minimum",
         "Cobertura bajo el mínimo (brecha)",
@@ -144,6 +160,7 @@ RULES: tuple[RuleInfo, ...] = (
 )
 
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
+COVERAGE_UNITS = ("hours", "shifts")
 
 
 @dataclass(frozen=True)
@@ -174,10 +191,16 @@ class RuleSet:
     continuity: RuleSetting = RuleSetting()
     history_days: int = 7
 
+    # H10-H11: general rules that do nothing until data is given (on by default)
+    work_limits: RuleSetting = RuleSetting()  # reads PlanningProblem.limits (models.limits)
+    successions: RuleSetting = RuleSetting()
+    forbidden_successions: tuple[tuple[str, str], ...] = ()  # (a, b): a on d, b on d+1
+
     # S1-S7: soft rules
+    coverage_unit: str = "hours"  # S1/S2 count person-hours ("hours") or person-shifts ("shifts")
     coverage_minimum: RuleSetting = RuleSetting(
         hard=False, weight=1000.0
-    )  # per missing person-hour
+    )  # per missing person-hour (person-shift with coverage_unit "shifts")
     coverage_desired: RuleSetting = RuleSetting(
         hard=False, weight=10.0
     )  # per person-hour below desired
@@ -205,12 +228,20 @@ class RuleSet:
             raise ValueError("consecutive limits must be at least 1")
         if self.weekly_hours_cap <= 0:
             raise ValueError("weekly_hours_cap must be positive")
+        if self.coverage_unit not in COVERAGE_UNITS:
+            raise ValueError(f"coverage_unit: one of {', '.join(COVERAGE_UNITS)}")
+        pairs = tuple((str(first), str(then)) for first, then in self.forbidden_successions)
+        object.__setattr__(self, "forbidden_successions", pairs)  # JSON gives lists back
 
     def setting(self, code: str) -> RuleSetting:
         """The switch of a rule by its code, e.g. ``setting("H3")``."""
         value = getattr(self, RULES_BY_CODE[code].key)
         assert isinstance(value, RuleSetting)
         return value
+
+    def coverage_size(self, shift_minutes: int) -> float:
+        """What one person on one shift counts for S1/S2: its hours, or 1 with unit "shifts"."""
+        return 1.0 if self.coverage_unit == "shifts" else shift_minutes / 60
 
     def is_on(self, code: str) -> bool:
         return self.setting(code).enabled

@@ -38,7 +38,8 @@ def score_coverage_minimum(problem: PlanningProblem, roster: Roster) -> SoftResu
     """S1: person-hours below each demand's minimum, times the rule's weight.
 
     For each Demand: ``shortfall = max(0, minimum - n)``; units = sum of
-    ``shortfall * shift hours`` (missing person-hours); penalty = units * weight
+    ``shortfall * shift hours`` (missing person-hours), or of ``shortfall`` (missing
+    person-shifts) when ``rules.coverage_unit`` is "shifts"; penalty = units * weight
     (default 1000 per person-hour). Never a hard failure: the roster shows its gaps.
     Reported as a penalty even if configured hard (the optimiser decides what hard
     means for it). Source: R.M. 150-2016-MIMP; DOMAIN.md default coverage.
@@ -46,7 +47,8 @@ def score_coverage_minimum(problem: PlanningProblem, roster: Roster) -> SoftResu
     setting = problem.rules.coverage_minimum
     if not setting.enabled:
         return SoftResult()
-    units = sum(gap.hours for gap in coverage_gaps(problem, roster))
+    size = problem.rules.coverage_size
+    units = sum(gap.missing * size(gap.minutes) for gap in coverage_gaps(problem, roster))
     return SoftResult(units, units * setting.weight)
 
 
@@ -56,6 +58,7 @@ def score_coverage_desired(problem: PlanningProblem, roster: Roster) -> SoftResu
     For each Demand with n assignments: under = ``max(0, desired - max(n, minimum)) *
     hours`` (the part below the minimum is S1's), weighted by ``coverage_desired.weight``;
     over = ``max(0, n - desired) * hours``, weighted by ``rules.over_coverage_weight``.
+    With ``rules.coverage_unit`` "shifts" each person counts 1 instead of the shift's hours.
     Assignments of a (day, shift, role) with no demand at all are over-coverage
     (assignments with an unknown shift code are H1's and count nothing). Units = under
     + over; penalty = the weighted sum. Reported as a penalty even if configured hard.
@@ -66,14 +69,15 @@ def score_coverage_desired(problem: PlanningProblem, roster: Roster) -> SoftResu
         return SoftResult()
     counts = coverage_counts(roster)
     under = over = 0.0
+    size = problem.rules.coverage_size
     for need in problem.demand:
         count = counts.pop((need.day, need.shift, need.role), 0)
-        hours = problem.shifts[need.shift].hours
-        under += max(0, need.desired - max(count, need.minimum)) * hours
-        over += max(0, count - need.desired) * hours
+        each = size(problem.shifts[need.shift].minutes)
+        under += max(0, need.desired - max(count, need.minimum)) * each
+        over += max(0, count - need.desired) * each
     for (_, shift_code, _), count in counts.items():
         shift = problem.shifts.get(shift_code)
         if shift is not None:
-            over += count * shift.hours
+            over += count * size(shift.minutes)
     penalty = under * setting.weight + over * problem.rules.over_coverage_weight
     return SoftResult(under + over, penalty)

@@ -1,8 +1,8 @@
 """The validator's entry points and its ordered registries of hard and soft rules.
 
 H9 (continuity) has no check of its own: it is the use of the history window
-(``problem.history_window()``) by H2, H3, H4, H5 and H7, and never yields a
-violation of code "H9". Source of every rule: models.rules.RULES and DOMAIN.md.
+(``problem.history_window()``) by H2, H3, H4, H5, H7, H10 (longest run) and H11,
+and never yields a violation of code "H9". Source of every rule: models.rules.RULES and DOMAIN.md.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from models.validator.hard_basic import (
     check_one_shift_per_day,
     check_qualification,
 )
+from models.validator.hard_limits import check_forbidden_successions, check_work_limits
 from models.validator.hard_load import check_consecutive, check_weekly_hours
 from models.validator.hard_rest import check_min_rest, check_weekly_rest
 from models.validator.report import SoftResult, ValidationReport, Violation
@@ -40,6 +41,8 @@ HARD_CHECKS: tuple[tuple[str, HardCheck], ...] = (
     ("H6", check_absences),
     ("H7", check_consecutive),
     ("H8", check_locks),
+    ("H10", check_work_limits),
+    ("H11", check_forbidden_successions),
 )
 
 SOFT_SCORES: tuple[tuple[str, SoftScore], ...] = (
