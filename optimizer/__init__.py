@@ -1,0 +1,14 @@
+"""The monthly 24/7 roster optimiser: PuLP, solved by HiGHS (highspy) or CBC.
+
+from optimizer import solve, SolverSettings
+result = solve(problem, SolverSettings(solver="highs"))
+result.roster   # models.Roster with gaps and their reasons
+result.report   # SolveReport: status, phases, sizes, timings, per-rule penalties
+"""
+
+from optimizer.reasons import explain_gaps
+from optimizer.report import PhaseReport, PlanResult, SolveReport
+from optimizer.settings import SolverSettings
+from optimizer.solve import solve
+
+__all__ = ["PhaseReport", "PlanResult", "SolveReport", "SolverSettings", "explain_gaps", "solve"]

@@ -1,0 +1,123 @@
+"""Soft rules on coverage and hours: S1 minimum coverage (the gap), S2 desired and over, S3 hours.
+
+Each function adds auxiliary variables and registers its unweighted units with the
+weight from the RuleSet (``ctx.add_soft``); the objective is the weighted sum.
+"""
+
+from __future__ import annotations
+
+import pulp
+
+from models.problem import PlanningProblem
+from models.rules import RuleSet
+from optimizer.model import ModelContext, Terms
+
+
+def add_coverage_minimum(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> None:
+    """S1 coverage shortfall (the gap): people missing below the minimum, in person-hours.
+
+    For every demand (d, s, r): short[d,s,r] >= minimum - sum_p x[p,d,s,r], short integer
+    in [0, minimum] (so phase 2's tolerance cannot shave fractions off it);
+    units = sum hours(s) * short; penalty = coverage_minimum.weight * units.
+    Elastic: the optimiser always returns a roster. Phase 1 minimises this term alone.
+    Source: R.M. 150-2016-MIMP; DOMAIN.md default coverage.
+    """
+    units: Terms = []
+    for need in problem.demand:
+        if need.minimum <= 0:
+            continue
+        key = (need.day, need.shift, need.role)
+        short = ctx.lp.add_variable(ctx.name("short", *key), 0, need.minimum, pulp.LpInteger)
+        ctx.short[key] = short
+        cover = pulp.LpAffineExpression([(var, 1.0) for var in ctx.cover.get(key, [])])
+        ctx.add_constraint(
+            cover + short >= need.minimum, ctx.name("cover_min", *key), "S1", None, need.day
+        )
+        units.append((short, problem.shifts[need.shift].minutes / 60))
+    ctx.add_soft("S1", pulp.LpAffineExpression(units), rules.coverage_minimum.weight)
+
+
+def add_coverage_desired(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> None:
+    """S2 coverage below the desired level, and over-coverage, in person-hours.
+
+    under[d,s,r] >= desired - max(n, minimum) with n = sum_p x[p,d,s,r]: when S1 is on,
+    under >= desired - n - short (short is exact at the lexicographic optimum); when S1
+    is off, through e <= max(n, minimum) with one binary. over[d,s,r] >= n - desired;
+    a cell with no demand (a lock) is all over-coverage. Penalty: coverage_desired.weight
+    per under hour plus over_coverage_weight per over hour. Source: DOMAIN.md coverage.
+    """
+    under_units: Terms = []
+    over_units: Terms = []
+    demanded = set()
+    for need in problem.demand:
+        key = (need.day, need.shift, need.role)
+        demanded.add(key)
+        hours = problem.shifts[need.shift].minutes / 60
+        cover = pulp.LpAffineExpression([(var, 1.0) for var in ctx.cover.get(key, [])])
+        if need.desired > need.minimum:
+            under = ctx.lp.add_variable(ctx.name("under", *key), 0, need.desired - need.minimum)
+            reach = desired_reach(ctx, key, cover, need.minimum, need.desired)
+            ctx.add_constraint(
+                under + reach >= need.desired, ctx.name("cover_des", *key), "S2", None, need.day
+            )
+            under_units.append((under, hours))
+        if len(ctx.cover.get(key, [])) > need.desired:
+            over = ctx.lp.add_variable(ctx.name("over", *key), 0)
+            ctx.add_constraint(
+                over - cover >= -need.desired, ctx.name("cover_over", *key), "S2", None, need.day
+            )
+            over_units.append((over, hours))
+    for key, variables in ctx.cover.items():
+        if key not in demanded:
+            over_units += [(var, problem.shifts[key[1]].minutes / 60) for var in variables]
+    ctx.add_soft("S2", pulp.LpAffineExpression(under_units), rules.coverage_desired.weight)
+    ctx.add_soft("S2", pulp.LpAffineExpression(over_units), rules.over_coverage_weight)
+
+
+def desired_reach(
+    ctx: ModelContext, key: tuple, cover: pulp.LpAffineExpression, minimum: int, desired: int
+) -> pulp.LpAffineExpression:
+    """An expression that may reach max(n, minimum) and no further (see S2)."""
+    short = ctx.short.get(key)
+    if short is not None:
+        return cover + short
+    if minimum == 0:
+        return cover
+    reach = ctx.lp.add_variable(ctx.name("reach", *key), 0, desired)
+    above = ctx.lp.add_variable(ctx.name("above", *key), 0, 1, pulp.LpBinary)
+    ctx.add_constraint(
+        reach - (desired - minimum) * above <= minimum,
+        ctx.name("reach_min", *key),
+        "S2",
+        None,
+        key[0],
+    )
+    ctx.add_constraint(
+        reach - cover + minimum * above <= minimum, ctx.name("reach_n", *key), "S2", None, key[0]
+    )
+    return reach + 0
+
+
+def add_contract_hours(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> None:
+    """S3 contracted hours: each person's worked hours as close as possible to her target.
+
+    plus[p] - minus[p] = sum_{d,s,r} hours(s) x[p,d,s,r] - target(p)/60, with the target
+    from problem.contract_target_minutes (pro rata for absences and feriados);
+    units = sum_p plus + minus; penalty = contract_hours.weight * units.
+    Source: D.Leg. 1057 art. 6 (CAS, 48 h a week).
+    """
+    units: Terms = []
+    hours: dict[str, Terms] = {}
+    for (staff_id, _, shift, _), var in ctx.x.items():
+        hours.setdefault(staff_id, []).append((var, problem.shifts[shift].minutes / 60))
+    for person in ctx.staff:
+        target = problem.contract_target_minutes(person) / 60
+        worked = hours.get(person.id, [])
+        plus = ctx.lp.add_variable(ctx.name("hours_over", person.id), 0)
+        minus = ctx.lp.add_variable(ctx.name("hours_under", person.id), 0)
+        balance = pulp.LpAffineExpression(worked + [(plus, -1.0), (minus, 1.0)])
+        ctx.add_constraint(
+            balance == target, ctx.name("contract", person.id), "S3", person.id, None
+        )
+        units += [(plus, 1.0), (minus, 1.0)]
+    ctx.add_soft("S3", pulp.LpAffineExpression(units), rules.contract_hours.weight)

@@ -1,0 +1,171 @@
+"""Phase 2 with HiGHS: a full probe, a quick shape, a large-neighbourhood search, a final solve.
+
+Fairness (S4) and patterns (S6) make good rosters hard for a MIP solver to find, while
+small sub-problems solve in a fraction of a second. Once PuLP has loaded the model into
+highspy, the search works on that model directly (no rebuild): it fixes the assignments
+outside a neighbourhood — a few people sharing a role for the whole month, a few days
+for everyone, or half the staff for two weeks — re-solves from the incumbent and keeps
+improvements. The probe (the full model from phase 1's roster) gives the first bound
+and proves small months optimal at once; the final full solve starts from the best
+roster found and may raise the bound.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from time import perf_counter
+from typing import Any
+
+import highspy
+import numpy as np
+import pulp
+
+from optimizer.model import ModelContext
+from optimizer.report import FEASIBLE, NONE, OPTIMAL
+from optimizer.settings import SolverSettings
+from optimizer.solvers import PhaseOutcome, make_solver, relative_gap
+
+PROBE_SHARE, SHAPE_SHARE, SEARCH_SHARE = 0.2, 0.15, 0.55  # of phase 2's time; the rest: final
+SUB_SECONDS = 0.4  # time limit of one neighbourhood
+PEOPLE, DAYS, MIXED_DAYS, MIXED_SHARE = 4, 6, 14, 0.5  # neighbourhood sizes
+SHAPE_CODES = ("S2", "S3", "S5", "S7")  # the objective without S4 and S6: a quick first shape
+
+
+@dataclass
+class Incumbent:
+    """The best column values found so far and their objective (without constants)."""
+
+    values: np.ndarray
+    cost: float
+
+
+class HighsSearch:
+    """The highspy model of ``ctx.lp`` and the neighbourhoods of its assignment columns."""
+
+    def __init__(self, ctx: ModelContext, settings: SolverSettings, objective: Any) -> None:
+        self.ctx, self.settings = ctx, settings
+        solver = make_solver(settings, settings.time_limit_phase2, settings.mip_gap)
+        solver.createAndConfigureSolver(ctx.lp)
+        solver.buildSolverModel(ctx.lp)
+        self.highs = ctx.lp.solverModel
+        self.variables = ctx.lp.variables()
+        self.count = len(self.variables)
+        self.every = np.arange(self.count, dtype=np.int32)
+        self.costs = self.cost_vector(objective)
+        cells = list(ctx.x.items())
+        self.cells = [cell for cell, _ in cells]
+        self.columns = np.array([var.index for _, var in cells], dtype=np.int32)
+        self.lower = np.array([var.lowBound or 0.0 for _, var in cells])
+        self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
+        self.random = random.Random(0)
+
+    def cost_vector(self, expression: Any) -> np.ndarray:
+        costs = np.zeros(self.count)
+        for var, coefficient in expression.items():
+            costs[var.index] = coefficient
+        return costs
+
+    def use_costs(self, costs: np.ndarray) -> None:
+        self.highs.changeColsCost(self.count, self.every, costs)
+
+    def run(self, seconds: float, start: Incumbent | None, gap: float) -> np.ndarray | None:
+        """One HiGHS run from ``start``; the column values if it holds a solution."""
+        self.highs.setOptionValue("time_limit", max(0.05, seconds))
+        self.highs.setOptionValue("mip_rel_gap", gap)
+        if start is not None:
+            self.highs.setSolution(self.count, self.every, start.values)
+        self.highs.run()
+        if self.highs.getInfo().primal_solution_status != 2:
+            return None
+        return np.array(self.highs.getSolution().col_value)
+
+    def proven(self) -> bool:
+        return bool(self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal)
+
+    def bound(self) -> float:
+        return float(self.highs.getInfo().mip_dual_bound)
+
+    def offer(self, best: Incumbent | None, values: np.ndarray | None) -> Incumbent | None:
+        """The better of ``best`` and ``values`` under the full objective."""
+        if values is None:
+            return best
+        cost = float(self.costs @ values)
+        return Incumbent(values, cost) if best is None or cost < best.cost - 1e-7 else best
+
+    def fix_outside(self, free: np.ndarray, best: Incumbent) -> None:
+        """Fix every assignment column outside ``free`` to its incumbent value."""
+        fixed = np.round(best.values[self.columns])
+        lower = np.where(free, self.lower, fixed)
+        upper = np.where(free, self.upper, fixed)
+        self.highs.changeColsBounds(len(self.columns), self.columns, lower, upper)
+
+    def release(self) -> None:
+        self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
+
+    def neighbourhood(self) -> np.ndarray:
+        """A random set of assignment columns to re-optimise (a mask over ``self.cells``)."""
+        staff, days = self.ctx.staff, self.ctx.timeline.days
+        kind = self.random.choice(("people", "days", "mixed"))
+        if kind == "people":
+            anchor = self.random.choice(staff)
+            mates = [p.id for p in staff if p.id != anchor.id and set(p.roles) & set(anchor.roles)]
+            chosen = {anchor.id, *self.random.sample(mates, min(len(mates), PEOPLE - 1))}
+            return np.array([cell[0] in chosen for cell in self.cells])
+        first = self.random.randrange(len(days))
+        span = set(days[first : first + (DAYS if kind == "days" else MIXED_DAYS)])
+        if kind == "days":
+            return np.array([cell[1] in span for cell in self.cells])
+        size = max(1, int(len(staff) * MIXED_SHARE))
+        chosen = set(self.random.sample([p.id for p in staff], size))
+        return np.array([cell[0] in chosen and cell[1] in span for cell in self.cells])
+
+    def improve(self, best: Incumbent, stop: float) -> Incumbent:
+        """Re-optimise random neighbourhoods of ``best`` until ``stop``."""
+        while perf_counter() < stop:
+            self.fix_outside(self.neighbourhood(), best)
+            found = self.run(min(SUB_SECONDS, stop - perf_counter()), best, self.settings.mip_gap)
+            best = self.offer(best, found) or best
+        self.release()
+        return best
+
+
+def search_quality(ctx: ModelContext, settings: SolverSettings, objective: Any) -> PhaseOutcome:
+    """Phase 2 with HiGHS: probe, shape, neighbourhood search, final solve from the best."""
+    started, budget = perf_counter(), settings.time_limit_phase2
+    search = HighsSearch(ctx, settings, objective)
+    start = search.offer(None, np.array([var.varValue or 0.0 for var in search.variables]))
+    best = search.offer(start, search.run(budget * PROBE_SHARE, start, settings.mip_gap))
+    bound = search.bound()
+    if search.proven() or best is None:
+        return finish(ctx, search, best, started, bound)
+    search.use_costs(search.cost_vector(ctx.soft_expression(SHAPE_CODES)))
+    shaped = search.run(budget * SHAPE_SHARE, best, settings.mip_gap)
+    search.use_costs(search.costs)
+    best = search.offer(best, shaped) or best
+    best = search.improve(best, started + budget * (PROBE_SHARE + SHAPE_SHARE + SEARCH_SHARE))
+    remaining = budget - (perf_counter() - started)
+    if remaining > SUB_SECONDS:
+        best = search.offer(best, search.run(remaining, best, settings.mip_gap)) or best
+        bound = max(bound, search.bound())
+    return finish(ctx, search, best, started, bound)
+
+
+def finish(
+    ctx: ModelContext, search: HighsSearch, best: Incumbent | None, started: float, bound: float
+) -> PhaseOutcome:
+    """Load the best roster into the PuLP variables; proven when the bound is within the gap."""
+    seconds = perf_counter() - started
+    if best is None:
+        return PhaseOutcome(NONE, None, None, None, seconds)
+    for var in search.variables:
+        var.varValue = float(best.values[var.index])
+    objective = float(pulp.value(ctx.lp.objective) or 0.0)
+    best_bound = min(bound + objective - best.cost, objective) if math.isfinite(bound) else None
+    gap = relative_gap(objective, best_bound)
+    proven = gap is not None and gap <= search.settings.mip_gap + 1e-9
+    ctx.lp.assignStatus(
+        pulp.LpStatusOptimal, pulp.LpSolutionOptimal if proven else pulp.LpSolutionIntegerFeasible
+    )
+    return PhaseOutcome(OPTIMAL if proven else FEASIBLE, objective, best_bound, gap, seconds)

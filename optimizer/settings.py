@@ -1,0 +1,42 @@
+"""Solver settings: which solver, time limits per phase, MIP gap, threads."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+SOLVERS = ("highs", "cbc")
+
+
+@dataclass(frozen=True)
+class SolverSettings:
+    """How to solve a month.
+
+    ``mip_gap`` is the relative gap at which phase 2 stops; phase 1 (the gap in
+    coverage) is always solved to proven optimality unless its time limit ends it.
+    ``gap_tolerance`` is the relative slack phase 2 may take on phase 1's value.
+    """
+
+    solver: str = "highs"
+    time_limit_phase1: float = 20.0
+    time_limit_phase2: float = 20.0
+    mip_gap: float = 0.005
+    threads: int = 2
+    gap_tolerance: float = 1e-6
+    msg: bool = False
+
+    def __post_init__(self) -> None:
+        if self.solver not in SOLVERS:
+            raise ValueError(f"solver {self.solver!r}: choose one of {', '.join(SOLVERS)}")
+        if self.time_limit_phase1 <= 0 or self.time_limit_phase2 <= 0:
+            raise ValueError("time limits must be positive")
+        if not 0 <= self.mip_gap < 1:
+            raise ValueError("mip_gap is a fraction between 0 and 1")
+        if self.threads < 1:
+            raise ValueError("threads must be at least 1")
+        if self.gap_tolerance < 0:
+            raise ValueError("gap_tolerance cannot be negative")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as plain JSON-ready values."""
+        return asdict(self)
