@@ -89,7 +89,9 @@ def coverage_step(ctx: ModelContext) -> float:
         ctx.problem.shifts[need.shift].minutes for need in ctx.problem.demand if need.minimum
     ]
     weight = ctx.rules.coverage_minimum.weight
-    return weight * reduce(gcd, minutes, 0) / 60 if minutes else 1.0
+    if not minutes:
+        return 1.0
+    return weight * ctx.rules.coverage_size(reduce(gcd, minutes, 0))
 
 
 def solve_quality(

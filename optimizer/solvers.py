@@ -32,12 +32,30 @@ class PhaseOutcome:
     seconds: float
 
 
+_SCHEDULER_THREADS: dict[str, int] = {}  # the thread count HiGHS's global scheduler runs with
+
+
 class WarmHiGHS(pulp.HiGHS):  # type: ignore[misc]
-    """pulp.HiGHS that can start from the variables' current values (a MIP start)."""
+    """pulp.HiGHS that can start from the variables' current values (a MIP start).
+
+    HiGHS keeps one global thread scheduler per process: a later solve asking for
+    another thread count fails ("global scheduler has already been initialized"), so
+    the scheduler is reset whenever the count changes.
+    """
 
     def __init__(self, warm_start: bool = False, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.warm_start = warm_start
+
+    def createAndConfigureSolver(self, lp: pulp.LpProblem) -> None:  # noqa: N802 - PuLP's hook
+        import highspy
+
+        previous = _SCHEDULER_THREADS.get("threads")
+        if self.threads is not None and previous is not None and previous != self.threads:
+            highspy.Highs.resetGlobalScheduler(True)
+        super().createAndConfigureSolver(lp)
+        if self.threads is not None:
+            _SCHEDULER_THREADS["threads"] = self.threads
 
     def callSolver(self, lp: pulp.LpProblem) -> None:  # noqa: N802 - PuLP's hook name
         if self.warm_start:

@@ -18,7 +18,8 @@ def add_coverage_minimum(ctx: ModelContext, problem: PlanningProblem, rules: Rul
 
     For every demand (d, s, r): short[d,s,r] >= minimum - sum_p x[p,d,s,r], short integer
     in [0, minimum] (so phase 2's tolerance cannot shave fractions off it);
-    units = sum hours(s) * short; penalty = coverage_minimum.weight * units.
+    units = sum size(s) * short, size = hours(s) (or 1 with coverage_unit "shifts");
+    penalty = coverage_minimum.weight * units.
     Elastic: the optimiser always returns a roster. Phase 1 minimises this term alone.
     Source: R.M. 150-2016-MIMP; DOMAIN.md default coverage.
     """
@@ -33,7 +34,7 @@ def add_coverage_minimum(ctx: ModelContext, problem: PlanningProblem, rules: Rul
         ctx.add_constraint(
             cover + short >= need.minimum, ctx.name("cover_min", *key), "S1", None, need.day
         )
-        units.append((short, problem.shifts[need.shift].minutes / 60))
+        units.append((short, rules.coverage_size(problem.shifts[need.shift].minutes)))
     ctx.add_soft("S1", pulp.LpAffineExpression(units), rules.coverage_minimum.weight)
 
 
@@ -43,7 +44,8 @@ def add_coverage_desired(ctx: ModelContext, problem: PlanningProblem, rules: Rul
     under[d,s,r] >= desired - max(n, minimum) with n = sum_p x[p,d,s,r]: when S1 is on,
     under >= desired - n - short (short is exact at the lexicographic optimum); when S1
     is off, through e <= max(n, minimum) with one binary. over[d,s,r] >= n - desired;
-    a cell with no demand (a lock) is all over-coverage. Penalty: coverage_desired.weight
+    a cell with no demand (a lock) is all over-coverage. Units are person-hours (person-
+    shifts with coverage_unit "shifts"). Penalty: coverage_desired.weight
     per under hour plus over_coverage_weight per over hour. Source: DOMAIN.md coverage.
     """
     under_units: Terms = []
@@ -52,7 +54,7 @@ def add_coverage_desired(ctx: ModelContext, problem: PlanningProblem, rules: Rul
     for need in problem.demand:
         key = (need.day, need.shift, need.role)
         demanded.add(key)
-        hours = problem.shifts[need.shift].minutes / 60
+        size = rules.coverage_size(problem.shifts[need.shift].minutes)
         cover = pulp.LpAffineExpression([(var, 1.0) for var in ctx.cover.get(key, [])])
         if need.desired > need.minimum:
             under = ctx.lp.add_variable(ctx.name("under", *key), 0, need.desired - need.minimum)
@@ -60,16 +62,17 @@ def add_coverage_desired(ctx: ModelContext, problem: PlanningProblem, rules: Rul
             ctx.add_constraint(
                 under + reach >= need.desired, ctx.name("cover_des", *key), "S2", None, need.day
             )
-            under_units.append((under, hours))
+            under_units.append((under, size))
         if len(ctx.cover.get(key, [])) > need.desired:
             over = ctx.lp.add_variable(ctx.name("over", *key), 0)
             ctx.add_constraint(
                 over - cover >= -need.desired, ctx.name("cover_over", *key), "S2", None, need.day
             )
-            over_units.append((over, hours))
+            over_units.append((over, size))
     for key, variables in ctx.cover.items():
         if key not in demanded:
-            over_units += [(var, problem.shifts[key[1]].minutes / 60) for var in variables]
+            size = rules.coverage_size(problem.shifts[key[1]].minutes)
+            over_units += [(var, size) for var in variables]
     ctx.add_soft("S2", pulp.LpAffineExpression(under_units), rules.coverage_desired.weight)
     ctx.add_soft("S2", pulp.LpAffineExpression(over_units), rules.over_coverage_weight)
 

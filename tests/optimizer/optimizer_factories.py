@@ -74,8 +74,8 @@ def make_problem(
     month: int = MONTH,
     **fields: Any,
 ) -> PlanningProblem:
-    """A problem with exactly ``demand`` (coverage rules are bypassed for tiny cases)."""
-    problem = PlanningProblem(
+    """A problem with exactly ``demand`` (no coverage rules: tiny cases name each need)."""
+    return PlanningProblem(
         shelter=SHELTER,
         year=year,
         month=month,
@@ -84,10 +84,9 @@ def make_problem(
         shift_types=shift_types or standard_shifts() + [FOUR_HOURS],
         coverage=[],
         rules=rules or RuleSet(),
+        explicit_demand=list(demand),
         **fields,
     )
-    problem.__dict__["demand"] = list(demand)  # the cached property, set by hand
-    return problem
 
 
 def absence(staff_id: str, first: date, last: date) -> Absence:

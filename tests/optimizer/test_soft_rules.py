@@ -127,3 +127,13 @@ def test_a_disabled_soft_rule_adds_nothing(code: str) -> None:
     problem = busy_march(without(RuleSet(), code))
     result = solved(problem)
     assert result.report.penalties[code] == 0
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_coverage_counted_in_shifts(solver: str) -> None:
+    rules = RuleSet().with_changes(coverage_unit="shifts")
+    staff = [person("a")]
+    demand = [need(feb(3), "N"), need(feb(4), "M", minimum=1, desired=2), need(feb(5), "T")]
+    result = solved(make_problem(staff, demand, rules=rules), solver)
+    assert result.report.units["S1"] == 1  # the morning after the night: one person-shift
+    assert result.report.phase("coverage").objective == pytest.approx(1000)

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+import math
 import re
+from time import perf_counter
 
+import numpy as np
 import pulp
 import pytest
 from optimizer_factories import SOLVERS, absence, feb, make_problem, need, person, solved
 
 from models import RuleSet
+from models.validator import validate
 from optimizer import SolverSettings
 from optimizer.build import build_model
 from optimizer.rules import HARD_RULES, SOFT_RULES
+from optimizer.search import HighsSearch, finish
+from optimizer.solve import QUALITY_CODES, extract_roster, solve_coverage
 from optimizer.solvers import make_solver, read_status, relative_gap
 
 
@@ -25,7 +31,7 @@ def small_month():  # noqa: ANN201
 
 @pytest.mark.parametrize("solver", SOLVERS)
 def test_both_solvers_prove_the_same_coverage(solver: str) -> None:
-    result = solved(small_month(), solver, time_limit_phase2=3)
+    result = solved(small_month(), solver, time_limit_phase2=2)
     coverage = result.report.phase("coverage")
     assert result.report.solver == solver
     assert coverage.status == "optimal" and coverage.objective == pytest.approx(0.0)
@@ -109,3 +115,27 @@ def test_registries_follow_design_codes() -> None:
     for entry in HARD_RULES + SOFT_RULES:
         function = entry.add or entry.allows
         assert function is not None and function.__doc__ and "Source" in function.__doc__
+
+
+def test_a_change_of_thread_count_between_solves_still_solves() -> None:
+    problem = make_problem([person("a")], [need(feb(3), "M")])
+    for threads in (2, 1, 2):
+        result = solved(problem, threads=threads)
+        assert result.report.status == "optimal" and result.roster.gaps == []
+
+
+def test_the_neighbourhood_search_only_improves_and_stays_legal() -> None:
+    problem = small_month()
+    ctx = build_model(problem)
+    coverage, _ = solve_coverage(ctx, SolverSettings())
+    objective = ctx.soft_expression(QUALITY_CODES)
+    ctx.lp.setObjective(objective)
+    search = HighsSearch(ctx, SolverSettings(), objective)
+    start = search.offer(None, np.array([var.varValue for var in search.variables]))
+    assert start is not None
+    best = search.improve(start, perf_counter() + 0.5)
+    assert best.cost <= start.cost
+    outcome = finish(ctx, search, best, perf_counter(), -math.inf)
+    assert outcome.status == "feasible" and outcome.best_bound is None
+    roster = extract_roster(ctx, solved=True)
+    assert validate(problem, roster).violations == []
