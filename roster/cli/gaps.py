@@ -1,0 +1,134 @@
+"""The ``gaps`` command: the month's staffing gaps and the new posts that close them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from exports.gaps_json import gaps_json
+from exports.gaps_labels import number_es, soles
+from exports.gaps_pdf import gaps_pdf
+from exports.gaps_xlsx import gaps_xlsx
+from models.gaps import NetworkGapAnalysis
+from optimizer.staffing import StaffingSettings
+from roster import services
+from roster.cli import app
+from roster.gaps import GapSettings, gap_analysis
+from roster.planning import parse_month
+
+
+def gap_settings(solver: str, time_limit: float, target: float, workers: int) -> GapSettings:
+    """The analysis settings from the command's options (Spanish errors on bad values)."""
+    base = GapSettings()
+    try:
+        return replace(
+            base,
+            solver=replace(
+                base.solver,
+                solver=solver,
+                time_limit_phase1=time_limit,
+                time_limit_phase2=min(base.solver.time_limit_phase2, time_limit),
+            ),
+            staffing=StaffingSettings(target_pct=target, time_limit=time_limit),
+            workers=workers,
+        )
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def ranking_table(analysis: NetworkGapAnalysis) -> Table:
+    """The shelters ranked by uncovered hours, with the recommended posts and their cost."""
+    table = Table(
+        "N.º",
+        "Hogar",
+        "Departamento",
+        "Sin cubrir (h)",
+        "Cobertura",
+        "Probado (h)",
+        "Plazas recomendadas",
+        "Costo mensual",
+        "Con plazas (h)",
+        title=f"Brechas de personal {analysis.month:02d}/{analysis.year}",
+    )
+    for rank, item in enumerate(analysis.ranked(), start=1):
+        posts = ", ".join(f"{p.count} {p.role}" for p in item.recommended) or "—"
+        table.add_row(
+            str(rank),
+            item.shelter_code,
+            item.department,
+            number_es(item.uncovered_hours),
+            f"{item.today.coverage_pct:.1f} %",
+            number_es(item.proof.proved_hours),
+            posts,
+            soles(item.recommended_cost),
+            number_es(item.uncovered_hours_after),
+        )
+    return table
+
+
+def write_reports(
+    console: Console,
+    analysis: NetworkGapAnalysis,
+    json_file: Path | None,
+    pdf_file: Path | None,
+    xlsx_file: Path | None,
+) -> None:
+    """Write each report asked for."""
+    if json_file:
+        json_file.write_text(gaps_json(analysis), encoding="utf-8")
+        console.print(f"JSON escrito en {json_file}")
+    if pdf_file:
+        pdf_file.write_bytes(gaps_pdf(analysis))
+        console.print(f"PDF escrito en {pdf_file}")
+    if xlsx_file:
+        xlsx_file.write_bytes(gaps_xlsx(analysis))
+        console.print(f"Excel escrito en {xlsx_file}")
+
+
+@app.command()
+def gaps(
+    month: str = typer.Option(..., "--month", help="Mes a analizar, AAAA-MM."),
+    shelter: str | None = typer.Option(
+        None, "--shelter", help="Código del hogar; sin esta opción, toda la red."
+    ),
+    json_file: Path | None = typer.Option(None, "--json", help="Guarda el análisis en JSON."),
+    pdf_file: Path | None = typer.Option(None, "--pdf", help="Guarda el informe PDF."),
+    xlsx_file: Path | None = typer.Option(None, "--xlsx", help="Guarda las tablas en Excel."),
+    target: float = typer.Option(100.0, help="Meta de cobertura de la demanda mínima, en %."),
+    solver: str = typer.Option("highs", help="Solver: highs o cbc."),
+    time_limit: float = typer.Option(30.0, help="Segundos como máximo por resolución."),
+    workers: int = typer.Option(2, help="Hogares resueltos a la vez (procesos)."),
+) -> None:
+    """Analiza las brechas de personal del mes y las plazas nuevas de menor costo que las cierran.
+
+    Por hogar: horas sin cubrir por función, turno, tipo de día y causa, con la cota probada.
+
+    También: coordinación asumida por otras funciones, horas sobre contrato, escenarios
+    y personas por puesto al año. Sin --shelter analiza toda la red en paralelo.
+
+    Ejemplo: roster gaps --month 2026-12 --pdf brechas.pdf --xlsx brechas.xlsx --json brechas.json
+    """
+    try:
+        year, month_number = parse_month(month)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+    settings = gap_settings(solver, time_limit, target, workers)
+    console = Console(width=160)
+    console.print("Analizando brechas: cada hogar se resuelve varias veces; puede tardar minutos.")
+    try:
+        analysis = gap_analysis(year, month_number, shelter, settings)
+    except services.ServiceError as error:
+        Console(stderr=True).print(f"[bold red]Error:[/] {error}")
+        raise typer.Exit(1) from None
+    console.print(ranking_table(analysis))
+    posts = ", ".join(f"{n} {role}" for role, n in analysis.total_posts().items()) or "ninguna"
+    console.print(
+        f"Total de la red: {number_es(analysis.uncovered_hours)} h sin cubrir; plazas "
+        f"recomendadas: {posts}; costo mensual {soles(analysis.total_cost)}. "
+        f"Tiempo: {analysis.wall_seconds:.1f} s."
+    )
+    write_reports(console, analysis, json_file, pdf_file, xlsx_file)

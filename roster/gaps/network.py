@@ -1,0 +1,93 @@
+"""The network's gap analysis: every shelter analysed in parallel processes, one thread each."""
+
+from __future__ import annotations
+
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal
+from time import perf_counter
+
+from sqlalchemy.orm import Session
+
+from models.gaps import NetworkGapAnalysis, ShelterGapAnalysis
+from models.network import NetworkData
+from models.people import Post, PostStatus
+from models.problem import PlanningProblem
+from roster import services
+from roster.gaps.analysis import ShelterInputs, analyse_shelter
+from roster.gaps.settings import GapSettings
+from roster.storage import session_scope
+
+
+def analyse_all(inputs: list[ShelterInputs], settings: GapSettings) -> list[ShelterGapAnalysis]:
+    """Each shelter's analysis, in input order, over ``settings.workers`` processes."""
+    if settings.workers == 1 or len(inputs) <= 1:
+        return [analyse_shelter(item, settings) for item in inputs]
+    with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+        return list(pool.map(analyse_shelter, inputs, [settings] * len(inputs)))
+
+
+def analyse_network(
+    year: int, month: int, inputs: list[ShelterInputs], settings: GapSettings | None = None
+) -> NetworkGapAnalysis:
+    """The month's analysis of every shelter in ``inputs``, with the wall time it took."""
+    settings = settings or GapSettings()
+    started = perf_counter()
+    shelters = analyse_all(inputs, settings)
+    return NetworkGapAnalysis(year, month, shelters, perf_counter() - started)
+
+
+def shelter_inputs(
+    problem: PlanningProblem, posts: list[Post], role_names: dict[str, str]
+) -> ShelterInputs:
+    """A shelter's inputs: today's cost is its filled posts, and its vacant posts by role."""
+    filled = [post for post in posts if post.status == PostStatus.FILLED]
+    vacant = Counter(post.role for post in posts if post.status == PostStatus.VACANT)
+    return ShelterInputs(
+        problem=problem,
+        cost_today=sum((post.monthly_cost for post in filled), Decimal(0)),
+        vacant_posts=dict(sorted(vacant.items())),
+        role_names=role_names,
+    )
+
+
+def stored_inputs(
+    session: Session, year: int, month: int, shelter_code: str | None = None
+) -> list[ShelterInputs]:
+    """The inputs of one stored shelter, or of every active one, read from the database."""
+    codes = (
+        [services.get_shelter(session, shelter_code).code]
+        if shelter_code
+        else [shelter.code for shelter in services.list_shelters(session)]
+    )
+    names = {role.code: role.name for role in services.list_roles(session)}
+    return [
+        shelter_inputs(
+            services.planning_problem(session, code, year, month),
+            services.list_posts(session, code),
+            names,
+        )
+        for code in codes
+    ]
+
+
+def network_inputs(network: NetworkData, year: int, month: int) -> list[ShelterInputs]:
+    """The inputs of every shelter of an in-memory network (the demo), first month, no history."""
+    names = {role.code: role.name for role in network.roles}
+    return [
+        shelter_inputs(data.problem(network.roles, year, month), data.posts, names)
+        for data in network.shelters
+    ]
+
+
+def gap_analysis(
+    year: int,
+    month: int,
+    shelter_code: str | None = None,
+    settings: GapSettings | None = None,
+    url: str | None = None,
+) -> NetworkGapAnalysis:
+    """Read the shelters from the database in one short transaction, then analyse them."""
+    with session_scope(url) as session:
+        inputs = stored_inputs(session, year, month, shelter_code)
+    return analyse_network(year, month, inputs, settings)

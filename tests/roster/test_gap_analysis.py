@@ -1,0 +1,304 @@
+"""The gap analysis service: figures, scenarios, the recommendation, storage and the CLI.
+
+The small shelter ("Huancavelica in miniature"), February 2027 (four whole weeks, no feriado):
+one psychologist, also qualified as coordinator, and nobody else. Minimum demand, M 07-15:
+PSI Monday to Saturday (24 shifts), COO Monday to Friday (20), AOP every day (28): 576 h.
+
+- Today: nobody may cover AOP (224 h, nobody qualified); the psychologist works at most six
+  shifts a week (48 h), 24 of the 44 PSI + COO shifts: 160 h more. Gap: 384 h.
+- + coordinator: PSI and COO are covered; AOP 224 h remains.
+- + assistant: one AOP works six of the seven days (one M shift a week stays open, 32 h);
+  PSI + COO still lack 160 h: 192 h.
+- Cheapest closing set: two AOP (28 shifts > 24 one person can work) and, for the 20
+  PSI/COO shifts the psychologist cannot take, a PSI (S/ 3,800) rather than a COO (S/ 4,800).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from models import (
+    CoverageRule,
+    DayClass,
+    Gap,
+    NetworkData,
+    PlanningProblem,
+    Post,
+    PostStatus,
+    Role,
+    Roster,
+    Shelter,
+    ShelterData,
+    ShiftType,
+    StaffMember,
+)
+from models.calendar import PeruCalendar
+from models.gaps import GapBreakdown, GapLine
+from models.roster import Assignment, GapReason
+from models.staffing import CandidatePost
+from models.yearly import LeaveAllowance, annual_demand_hours, yearly_need
+from optimizer import SolverSettings
+from optimizer.staffing import StaffingSettings, solve_pool
+from roster import services
+from roster.cli import _register_commands, app
+from roster.demo import generate_network
+from roster.gaps import (
+    GapSettings,
+    ShelterInputs,
+    analyse_network,
+    analyse_shelter,
+    default_candidates,
+)
+from roster.gaps.figures import contract_lines, coordination_carriers, gap_breakdown
+from roster.storage import session_scope
+
+CODE = "HRT-T8"
+ROLES = [Role("COO", "Coordinadora"), Role("PSI", "Psicóloga"), Role("AOP", "Asistente")]
+MORNING = ShiftType("M", "Mañana", time(7, 0), 480)
+CANDIDATES = [
+    CandidatePost("COO", Decimal("4800"), night_work=False),
+    CandidatePost("AOP", Decimal("1800"), also=("CUI",)),
+    CandidatePost("PSI", Decimal("3800"), night_work=False),
+]
+SETTINGS = GapSettings(
+    candidates=CANDIDATES,
+    solver=SolverSettings(time_limit_phase1=30, time_limit_phase2=2, threads=1),
+    workers=1,
+)
+
+
+def mini_data() -> ShelterData:
+    """The shelter of the module docstring, with its posts (one filled, one vacant)."""
+    shelter = Shelter(CODE, "Hogar de prueba", "Huancavelica", "Huancavelica")
+    psychologist = StaffMember("psi1", CODE, "Psicóloga 1", "PSI", ("PSI", "COO"))
+    weekdays, saturday = DayClass.WEEKDAY, DayClass.SATURDAY
+    coverage = [
+        *(CoverageRule("PSI", "M", k, 1, 1) for k in (weekdays, saturday)),
+        CoverageRule("COO", "M", weekdays, 1, 1),
+        *(CoverageRule("AOP", "M", k, 1, 1) for k in DayClass),
+    ]
+    posts = [
+        Post("PL1", CODE, "PSI", monthly_cost=Decimal("3800"), status=PostStatus.FILLED),
+        Post("PL2", CODE, "AOP", monthly_cost=Decimal("1800"), status=PostStatus.VACANT),
+    ]
+    return ShelterData(shelter, posts, [psychologist], [MORNING], coverage)
+
+
+def mini_problem() -> PlanningProblem:
+    return mini_data().problem(ROLES, 2027, 2)
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    inputs = ShelterInputs(mini_problem(), Decimal("3800"), {"AOP": 1})
+    return analyse_shelter(inputs, SETTINGS)
+
+
+def test_today_leaves_384_hours_with_their_reasons(analysis) -> None:
+    assert analysis.today.demand_hours == 576
+    assert analysis.uncovered_hours == 384
+    assert analysis.proof.status == "optimal"
+    assert analysis.proof.proved_hours == 384
+    assert analysis.today.by("reason")["nobody_qualified"] == 224
+    by_role = analysis.today.by("role")
+    assert by_role["AOP"] == 224 and by_role.get("PSI", 0) + by_role.get("COO", 0) == 160
+    assert analysis.today.coverage_pct == pytest.approx(100 * (1 - 384 / 576))
+
+
+def test_scenarios_side_by_side(analysis) -> None:
+    keys = [scenario.key for scenario in analysis.scenarios]
+    assert keys == ["today", "coordinator", "assistant", "both", "recommended"]
+    assert analysis.scenario("coordinator").uncovered_by_role == {"AOP": 224}
+    assert analysis.scenario("coordinator").coordination_by_others_hours == 0
+    assert analysis.scenario("assistant").uncovered_hours == 192
+    assert analysis.scenario("both").uncovered_hours == 32
+    assert analysis.scenario("both").cost_month == Decimal("3800") + 4800 + 1800
+    assert analysis.scenario("today").cost_month == Decimal("3800")
+
+
+def test_the_cheapest_posts_close_the_gap(analysis) -> None:
+    posts = {post.role: post.count for post in analysis.recommended}
+    assert posts == {"AOP": 2, "PSI": 1}
+    assert analysis.recommended_cost == Decimal("7400")
+    assert analysis.staffing_status == "optimal"
+    assert analysis.uncovered_hours_after == 0
+    recommended = analysis.scenario("recommended")
+    assert recommended.coverage_pct == 100
+    assert recommended.added_cost_month == Decimal("7400")
+
+
+def test_the_quick_fte_estimate_sits_beside_the_proof(analysis) -> None:
+    # one person's February: 48 h x 28 / 7 = 192 h; AOP 224 h -> 1.17 FTE, yet 2 posts needed
+    assert analysis.capacity_hours == 192
+    assert analysis.fte_estimate["AOP"] == pytest.approx(224 / 192)
+
+
+def test_carriers_are_consistent_with_her_shifts(analysis) -> None:
+    for carrier in analysis.carriers:
+        assert carrier.staff_id == "psi1" and carrier.primary_role == "PSI"
+        # every COO day is a weekday, when her own PSI shift needs her too
+        assert carrier.own_role_uncovered_hours == carrier.coordination_hours
+
+
+def feb(day: int) -> date:
+    return date(2027, 2, day)
+
+
+def test_coordination_carried_and_what_it_costs_her_own_role() -> None:
+    problem = mini_problem()
+    roster = Roster(
+        CODE,
+        2027,
+        2,
+        [
+            Assignment("psi1", feb(1), "M", "COO"),  # Monday: PSI left uncovered
+            Assignment("psi1", feb(2), "M", "PSI"),
+            Assignment("psi1", feb(3), "M", "COO"),  # Wednesday: PSI covered by nobody either
+        ],
+    )
+    roster.gaps = [
+        Gap(feb(1), "M", "PSI", 1, 480, GapReason.BUSY),
+        Gap(feb(2), "M", "COO", 1, 480, GapReason.BUSY),
+    ]
+    [carrier] = coordination_carriers(problem, roster, "COO")
+    assert carrier.coordination_hours == 16
+    assert carrier.own_role_uncovered_hours == 8  # 3 Feb has no PSI gap recorded
+
+
+def test_a_coordinator_is_not_her_own_carrier() -> None:
+    problem = mini_problem()
+    coordinator = StaffMember("coo1", CODE, "Coordinadora", "COO", ("COO",))
+    problem.staff.append(coordinator)
+    roster = Roster(CODE, 2027, 2, [Assignment("coo1", feb(1), "M", "COO")])
+    assert coordination_carriers(problem, roster, "COO") == []
+
+
+def test_breakdown_groups_by_role_shift_day_class_and_reason() -> None:
+    problem = mini_problem()
+    roster = Roster(CODE, 2027, 2, [Assignment("psi1", feb(1), "M", "PSI")])
+    roster.gaps = [
+        Gap(feb(6), "M", "AOP", 1, 480, GapReason.NOBODY_QUALIFIED),  # Saturday
+        Gap(feb(7), "M", "AOP", 1, 480, GapReason.NOBODY_QUALIFIED),  # Sunday
+        Gap(feb(8), "M", "COO", 1, 480, GapReason.WEEKLY_HOURS),
+    ]
+    breakdown = gap_breakdown(problem, roster)
+    assert breakdown.uncovered_hours == 24 and breakdown.uncovered_shifts == 3
+    assert breakdown.by("role") == {"AOP": 16, "COO": 8}
+    assert breakdown.by("day_class") == {"saturday": 8, "sunday": 8, "weekday": 8}
+    assert breakdown.by("reason") == {"nobody_qualified": 16, "weekly_hours": 8}
+    first = next(c for c in breakdown.heat if c.day == feb(1))
+    assert (first.required, first.covered) == (3, 1)  # PSI, COO and AOP needed; PSI there
+
+
+def test_hours_above_contract_come_from_the_month_target() -> None:
+    problem = mini_problem()  # psi1: 48 h x 28 / 7 = 192 h in February
+    shifts = [Assignment("psi1", feb(d), "M", "PSI") for d in range(1, 26)]  # 25 x 8 = 200 h
+    [line] = contract_lines(problem, Roster(CODE, 2027, 2, shifts))
+    assert (line.worked_hours, line.contract_hours, line.above_hours) == (200, 192, 8)
+
+
+def test_coverage_percent_of_an_empty_demand_is_full() -> None:
+    assert GapBreakdown(0.0).coverage_pct == 100
+    lines = [GapLine("CUI", "N", "weekday", "busy", 1, 8.0)]
+    assert GapBreakdown(80.0, lines).coverage_pct == 90
+
+
+def test_a_24_7_post_needs_about_four_people_a_year() -> None:
+    need = yearly_need(2026, PeruCalendar(), allowance=LeaveAllowance())
+    assert need.hours_per_post == 8760 and need.feriados == 16
+    # 365 x 48/7 - 30 x 48/7 - 16 x 8 = 2,169.1 h offered
+    assert need.offered_hours == pytest.approx(365 * 48 / 7 - 30 * 48 / 7 - 16 * 8)
+    assert need.people_per_post == pytest.approx(4.04, abs=0.01)
+    assert 4.3 <= need.people_per_post_with_leave <= 4.6
+    leap = yearly_need(2028, PeruCalendar())
+    assert leap.hours_per_post == 8784
+
+
+def test_annual_demand_counts_each_day_class_of_the_year() -> None:
+    data = mini_data()
+    demand = annual_demand_hours(2026, PeruCalendar(), data.coverage, data.shift_types)
+    assert demand["AOP"] == 365 * 8
+    # COO only on weekdays that are not feriados: 261 weekdays in 2026, 13 feriados fall on
+    # them (1 Jan, 2-3 Apr, 1 May, 29 Jun, 23 Jul, 28-29 Jul, 6 Aug, 8 Oct, 8-9 Dec, 25 Dec)
+    assert demand["COO"] == (261 - 13) * 8
+
+
+def test_the_network_runs_in_parallel_and_ranks_by_gap(analysis) -> None:
+    covered = mini_data()
+    covered.shelter = replace(covered.shelter, code="HRT-T7")
+    covered.coverage = [rule for rule in covered.coverage if rule.role == "PSI"]  # 24 shifts
+    inputs = [
+        ShelterInputs(covered.problem(ROLES, 2027, 2), Decimal("3800")),
+        ShelterInputs(mini_problem(), Decimal("3800")),
+    ]
+    network = analyse_network(2027, 2, inputs, replace(SETTINGS, workers=2))
+    assert [item.shelter_code for item in network.ranked()] == [CODE, "HRT-T7"]
+    assert network.ranked()[1].uncovered_hours == 0 and network.ranked()[1].recommended == []
+    assert network.total_posts() == {"AOP": 2, "PSI": 1}
+    assert network.total_cost == analysis.recommended_cost == Decimal("7400")
+
+
+def test_a_vacant_social_worker_post_needs_exactly_one_new_post() -> None:
+    # HRT-PUN-02: nobody may cover TSO (Monday to Friday mornings, 40 h a week); a pool of
+    # two copies must not come back fully hired (a regression: a MIP start did that)
+    network = generate_network()
+    [data] = [d for d in network.shelters if d.shelter.code == "HRT-PUN-02"]
+    problem = data.problem(network.roles, 2026, 12)
+    candidates = default_candidates()
+    result = solve_pool(
+        problem, candidates, {"TSO": 2}, 0.0, 1.0, SETTINGS.solver, StaffingSettings()
+    )
+    assert result.hires == {"TSO": 1} and result.status == "optimal"
+
+
+def load_mini(url: str) -> None:
+    with session_scope(url) as session:
+        services.load_network(session, NetworkData(ROLES, [mini_data()]))
+
+
+def test_cli_writes_json_pdf_and_excel_from_the_database(db_url: str, tmp_path: Path) -> None:
+    load_mini(db_url)
+    _register_commands()
+    out = {kind: tmp_path / f"brechas.{kind}" for kind in ("json", "pdf", "xlsx")}
+    result = CliRunner().invoke(
+        app,
+        [
+            "gaps",
+            "--month",
+            "2027-02",
+            "--shelter",
+            CODE,
+            "--time-limit",
+            "20",
+            "--json",
+            str(out["json"]),
+            "--pdf",
+            str(out["pdf"]),
+            "--xlsx",
+            str(out["xlsx"]),
+        ],
+        env={"ROSTER_DATABASE_URL": db_url},
+    )
+    assert result.exit_code == 0, result.output
+    assert CODE in result.output and "Total de la red" in result.output
+    [shelter] = json.loads(out["json"].read_text(encoding="utf-8"))["shelters"]
+    assert shelter["uncovered_hours"] == 384
+    assert shelter["cost_today_month"] == 3800 and shelter["vacant_posts"] == {"AOP": 1}
+    assert out["pdf"].read_bytes().startswith(b"%PDF")
+    assert out["xlsx"].read_bytes().startswith(b"PK")
+
+
+def test_cli_rejects_a_bad_month_and_an_unknown_shelter(db_url: str) -> None:
+    _register_commands()
+    env = {"ROSTER_DATABASE_URL": db_url}
+    bad = CliRunner().invoke(app, ["gaps", "--month", "2027-13"], env=env)
+    assert bad.exit_code != 0 and "AAAA-MM" in bad.output
+    unknown = CliRunner().invoke(app, ["gaps", "--month", "2027-02", "--shelter", "NOPE"], env=env)
+    assert unknown.exit_code == 1
