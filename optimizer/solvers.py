@@ -137,11 +137,15 @@ def run_phase(
             solver_objective, bound = highs_bound(lp)
         else:
             solver_objective, bound = cbc_bound(log_path)
-    if status == OPTIMAL and bound is None:
+    constant = float(lp.objective.constant) if lp.objective is not None else 0.0
+    if solver_objective is not None and not math.isclose(
+        solver_objective + constant, objective, rel_tol=1e-6, abs_tol=1e-6
+    ):
+        # The values read back are not the solution the solver scored: claim no proof.
+        status, solver_objective = FEASIBLE, None
+    if status == OPTIMAL and bound is None and solver_objective is not None:
         bound = solver_objective
-    best = (
-        None if bound is None or solver_objective is None else bound + objective - solver_objective
-    )
+    best = None if bound is None else min(bound + constant, objective)
     return PhaseOutcome(status, objective, best, relative_gap(objective, best), seconds)
 
 
