@@ -15,6 +15,10 @@ class SolverSettings:
     ``mip_gap`` is the relative gap at which phase 2 stops; phase 1 (the gap in
     coverage) is always solved to proven optimality unless its time limit ends it.
     ``gap_tolerance`` is the relative slack phase 2 may take on phase 1's value.
+    ``lexicographic`` False solves one phase, "weighted", minimising every soft term
+    at once with their weights (e.g. a benchmark's single objective) within
+    ``time_limit_phase1 + time_limit_phase2``; ``neighbourhood_search`` lets that phase
+    re-optimise parts of the roster around the incumbent (HiGHS only, optimizer/lns.py).
     """
 
     solver: str = "highs"
@@ -24,6 +28,8 @@ class SolverSettings:
     threads: int = 2
     gap_tolerance: float = 1e-6
     msg: bool = False
+    lexicographic: bool = True
+    neighbourhood_search: bool = True
 
     def __post_init__(self) -> None:
         if self.solver not in SOLVERS:

@@ -1,8 +1,10 @@
 """The lexicographic solve: phase 1 minimises the gap (S1), phase 2 the other soft rules.
 
 Phase 2 keeps phase 1's value (``gap_tolerance`` relative slack) and starts from
-phase 1's solution. The result is always a roster: coverage is elastic and locks
-that break a hard rule relax it for that person only (reported in the report).
+phase 1's solution. With ``SolverSettings.lexicographic`` False one phase, "weighted",
+minimises every soft term at once (optimizer/lns.py). The result is always a roster:
+coverage is elastic and locks that break a hard rule relax it for that person only
+(reported in the report).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pulp
 from models.problem import PlanningProblem
 from models.roster import Assignment, AssignmentSource, Roster
 from optimizer.build import build_model
+from optimizer.lns import solve_weighted
 from optimizer.model import ModelContext
 from optimizer.reasons import explain_gaps
 from optimizer.report import FEASIBLE, NONE, OPTIMAL, SKIPPED, PhaseReport, PlanResult, SolveReport
@@ -34,19 +37,25 @@ def solve(problem: PlanningProblem, settings: SolverSettings | None = None) -> P
     started = perf_counter()
     ctx = build_model(problem)
     build_seconds = perf_counter() - started
-    coverage, saved = solve_coverage(ctx, settings)
-    quality = solve_quality(ctx, settings, coverage)
+    if settings.lexicographic:
+        coverage, saved = solve_coverage(ctx, settings)
+        quality = solve_quality(ctx, settings, coverage)
+    else:
+        coverage, saved = PhaseOutcome(SKIPPED, None, None, None, 0.0), None
+        quality = solve_weighted(ctx, settings)
     if quality.status == NONE and saved is not None:
         restore(ctx, saved)
     solved = quality.status != NONE or saved is not None
     if solved:
-        polish(ctx, settings, quality)
+        polish(ctx, settings, quality, QUALITY_CODES if settings.lexicographic else SOFT_CODES)
     roster = extract_roster(ctx, solved)
     roster.gaps = explain_gaps(problem, roster)
     phases = [
         phase_report("coverage", coverage, 0.0),
         phase_report("quality", quality, settings.mip_gap),
     ]
+    if not settings.lexicographic:
+        phases = [phase_report("weighted", quality, settings.mip_gap)]
     report = SolveReport(
         status=overall_status(phases, solved),
         solver=settings.solver,
@@ -108,7 +117,12 @@ def solve_quality(
     return run_phase(ctx.lp, settings, settings.time_limit_phase2, settings.mip_gap, None, warm)
 
 
-def polish(ctx: ModelContext, settings: SolverSettings, quality: PhaseOutcome) -> None:
+def polish(
+    ctx: ModelContext,
+    settings: SolverSettings,
+    quality: PhaseOutcome,
+    codes: tuple[str, ...] = QUALITY_CODES,
+) -> None:
     """Fix the chosen assignments and re-solve, so every penalty variable is tight.
 
     A time-limited incumbent may carry slack in auxiliary variables (a fairness
@@ -125,7 +139,7 @@ def polish(ctx: ModelContext, settings: SolverSettings, quality: PhaseOutcome) -
         restore(ctx, saved)
         return
     if quality.status != NONE:
-        quality.objective = pulp.value(ctx.soft_expression(QUALITY_CODES))
+        quality.objective = pulp.value(ctx.soft_expression(codes))
         quality.mip_gap = relative_gap(quality.objective, quality.best_bound)
 
 

@@ -24,6 +24,7 @@ from optimizer.rules.hard import (
     allows_absence,
     allows_qualification,
 )
+from optimizer.rules.hard_limits import add_successions, add_work_limits, allows_shift_type
 from optimizer.rules.hard_weekly import (
     add_max_consecutive,
     add_max_weekly_hours,
@@ -64,6 +65,8 @@ HARD_RULES: tuple[RuleEntry, ...] = (
     RuleEntry("H4", add=add_weekly_rest),
     RuleEntry("H5", add=add_max_weekly_hours, allows=allows_guard),
     RuleEntry("H7", add=add_max_consecutive),
+    RuleEntry("H10", add=add_work_limits, allows=allows_shift_type),
+    RuleEntry("H11", add=add_successions),
 )
 
 SOFT_RULES: tuple[RuleEntry, ...] = (

@@ -1,0 +1,205 @@
+"""The single weighted phase: every soft term at once, with a fix-and-optimise search.
+
+Used when ``SolverSettings.lexicographic`` is False (e.g. the Curtois & Qu benchmark,
+whose objective is one weighted sum). With HiGHS and ``neighbourhood_search`` on:
+a short full solve gives an incumbent and a bound (small cases are proved here);
+then, for a share of the time, the assignments outside a neighbourhood (a few people for
+the whole horizon, or everyone over a window of days) are fixed at the incumbent and
+the rest re-optimised from it, keeping improvements and growing the neighbourhood
+when it stops yielding; a last, long full solve starts from the best roster and
+proves it or improves it.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from fractions import Fraction
+from functools import reduce
+from math import gcd
+from time import perf_counter
+from typing import Any
+
+import highspy
+import numpy as np
+import pulp
+
+from optimizer.model import ModelContext
+from optimizer.report import FEASIBLE, NONE, OPTIMAL
+from optimizer.settings import SolverSettings
+from optimizer.solvers import PhaseOutcome, make_solver, relative_gap, run_phase
+
+FIRST_SHARE, SEARCH_SHARE = 0.1, 0.65  # of the phase's time: a first probe, the search
+FIRST_SECONDS = 15.0  # at most this long for the first probe; the last full solve gets the rest
+SUB_SECONDS = 3.0  # time limit of one neighbourhood
+STALL_SHARE, STALL_SECONDS = 0.15, 10.0  # the search ends after this long without improving
+START_PEOPLE, START_DAYS = 3, 7  # initial neighbourhood sizes; they grow when stuck
+
+
+def solve_weighted(ctx: ModelContext, settings: SolverSettings) -> PhaseOutcome:
+    """Minimise the weighted sum of every soft term (one phase), proven when time allows."""
+    objective = ctx.soft_expression()
+    ctx.lp.setObjective(objective)
+    budget = settings.time_limit_phase1 + settings.time_limit_phase2
+    step = objective_step(objective)
+    gap_abs = step * 0.999 if step else None
+    if settings.solver != "highs" or not settings.neighbourhood_search or not ctx.x:
+        return run_phase(ctx.lp, settings, budget, settings.mip_gap, gap_abs)
+    return FixAndOptimise(ctx, settings, objective, gap_abs).solve(budget)
+
+
+def objective_step(objective: pulp.LpAffineExpression) -> float:
+    """The smallest change of an objective with integer coefficients (0 when not integral)."""
+    coefficients = [Fraction(value).limit_denominator(1000) for value in objective.values()]
+    if not coefficients or any(
+        abs(float(c) - v) > 1e-9 for c, v in zip(coefficients, objective.values(), strict=True)
+    ):
+        return 0.0
+    if any(c.denominator != 1 for c in coefficients):
+        return 0.0
+    return float(reduce(gcd, (int(c) for c in coefficients), 0))
+
+
+class FixAndOptimise:
+    """The highspy model of ``ctx.lp`` and a fix-and-optimise search over its assignments."""
+
+    def __init__(
+        self, ctx: ModelContext, settings: SolverSettings, objective: Any, gap_abs: float | None
+    ) -> None:
+        self.ctx, self.settings, self.gap_abs = ctx, settings, gap_abs
+        solver = make_solver(settings, 1.0, settings.mip_gap, gap_abs)
+        solver.createAndConfigureSolver(ctx.lp)
+        solver.buildSolverModel(ctx.lp)
+        self.highs = ctx.lp.solverModel
+        self.highs.setOptionValue("mip_abs_gap", gap_abs if gap_abs is not None else 1e-6)
+        self.variables = ctx.lp.variables()
+        self.count = len(self.variables)
+        self.every = np.arange(self.count, dtype=np.int32)
+        self.costs = np.zeros(self.count)
+        for var, coefficient in objective.items():
+            self.costs[var.index] = coefficient
+        cells = list(ctx.x.items())
+        self.people = np.array([cell[0] for cell, _ in cells])
+        days = {day: index for index, day in enumerate(ctx.timeline.days)}
+        self.days = np.array([days.get(cell[1], -1) for cell, _ in cells])
+        self.columns = np.array([var.index for _, var in cells], dtype=np.int32)
+        self.lower = np.array([var.lowBound or 0.0 for _, var in cells])
+        self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
+        self.random = random.Random(0)
+        self.bound = -math.inf
+
+    def run(self, seconds: float, start: np.ndarray | None) -> np.ndarray | None:
+        """One HiGHS run from ``start``; the column values if it holds a solution."""
+        self.highs.setOptionValue("time_limit", max(0.05, seconds))
+        if start is not None:
+            self.highs.setSolution(self.count, self.every, start)
+        self.highs.run()
+        if self.highs.getInfo().primal_solution_status != 2:
+            return None
+        return np.array(self.highs.getSolution().col_value)
+
+    def cost(self, values: np.ndarray | None) -> float:
+        return math.inf if values is None else float(self.costs @ values)
+
+    def full_run(self, seconds: float, start: np.ndarray | None) -> tuple[np.ndarray | None, bool]:
+        """A run of the whole model; records its bound; True when it proved optimality."""
+        found = self.run(seconds, start)
+        bound = self.highs.getInfo().mip_dual_bound
+        if math.isfinite(bound):
+            self.bound = max(self.bound, bound)
+        return found, self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+
+    def solve(self, budget: float) -> PhaseOutcome:
+        """A short full probe, neighbourhoods for a share, then one long full solve from the best.
+
+        The last solve runs uninterrupted, so its proof is not cut short; it starts from the
+        best roster the search found, which prunes its tree early.
+        """
+        started = perf_counter()
+        best, proven = self.full_run(min(FIRST_SECONDS, budget * FIRST_SHARE), self.current())
+        if not proven and best is not None:
+            best = self.improve(best, perf_counter() + budget * SEARCH_SHARE)
+            remaining = budget - (perf_counter() - started)
+            if remaining > 1.0 and not self.closed(best):
+                found, proven = self.full_run(remaining, best)
+                best = found if self.cost(found) < self.cost(best) - 1e-7 else best
+        return self.finish(best, proven, perf_counter() - started)
+
+    def current(self) -> np.ndarray | None:
+        if any(var.varValue is None for var in self.variables):
+            return None
+        return np.array([var.varValue for var in self.variables], dtype=np.float64)
+
+    def closed(self, best: np.ndarray) -> bool:
+        """True when the best roster is within the gaps of the bound."""
+        gap = self.cost(best) - self.bound
+        return gap <= (self.gap_abs or 1e-6) or gap <= self.settings.mip_gap * abs(self.cost(best))
+
+    def improve(self, best: np.ndarray, stop: float) -> np.ndarray:
+        """Re-optimise neighbourhoods of ``best`` until ``stop``; grow them when stuck.
+
+        A search that has not improved for a while ends early: the last full solve
+        (which proves) gets the time instead.
+        """
+        people, days, stuck = START_PEOPLE, START_DAYS, 0
+        patience = max(
+            STALL_SECONDS,
+            STALL_SHARE * (self.settings.time_limit_phase1 + self.settings.time_limit_phase2),
+        )
+        improved = perf_counter()
+        while perf_counter() < min(stop, improved + patience) - 0.1 and not self.closed(best):
+            free = self.neighbourhood(people, days)
+            fixed = np.round(best[self.columns])
+            self.highs.changeColsBounds(
+                len(self.columns),
+                self.columns,
+                np.where(free, self.lower, fixed),
+                np.where(free, self.upper, fixed),
+            )
+            found = self.run(min(SUB_SECONDS, stop - perf_counter()), best)
+            if self.cost(found) < self.cost(best) - 1e-7:
+                best, stuck, improved = found, 0, perf_counter()  # type: ignore[assignment]
+            else:
+                stuck += 1
+            if stuck >= 8:
+                people, days, stuck = people + 1, min(days + 2, len(self.ctx.timeline.days)), 0
+        self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
+        return best
+
+    def neighbourhood(self, people: int, days: int) -> np.ndarray:
+        """A mask of free assignments: a few people, a window of days, or both."""
+        staff = [person.id for person in self.ctx.staff]
+        horizon = len(self.ctx.timeline.days)
+        kind = self.random.choice(("people", "days", "mixed"))
+        chosen = set(
+            self.random.sample(staff, min(len(staff), people * (2 if kind == "mixed" else 1)))
+        )
+        first = self.random.randrange(max(1, horizon - days + 1))
+        in_window = (self.days >= first) & (
+            self.days < first + days * (2 if kind == "mixed" else 1)
+        )
+        in_people = np.isin(self.people, list(chosen))
+        if kind == "people":
+            return in_people
+        if kind == "days":
+            return in_window
+        return in_people & in_window
+
+    def finish(self, best: np.ndarray | None, proven: bool, seconds: float) -> PhaseOutcome:
+        """Load the best roster into the PuLP variables and read the outcome honestly."""
+        if best is None:
+            return PhaseOutcome(NONE, None, None, None, seconds)
+        for var in self.variables:
+            var.varValue = float(best[var.index])
+        objective = float(pulp.value(self.ctx.lp.objective) or 0.0)
+        offset = objective - self.cost(best)
+        bound = min(self.bound + offset, objective) if math.isfinite(self.bound) else None
+        proven = proven or self.closed(best)
+        if proven:
+            bound = objective if bound is None else bound
+        status = OPTIMAL if proven else FEASIBLE
+        self.ctx.lp.assignStatus(
+            pulp.LpStatusOptimal,
+            pulp.LpSolutionOptimal if proven else pulp.LpSolutionIntegerFeasible,
+        )
+        return PhaseOutcome(status, objective, bound, relative_gap(objective, bound), seconds)

@@ -1,0 +1,75 @@
+"""The ``roster bench curtois`` command: the public Curtois & Qu benchmark."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from roster.cli.planning import bench_app
+from roster.curtois_bench import (
+    HEADER,
+    BenchmarkMissing,
+    bench_settings,
+    instances_folder,
+    markdown_section,
+    parse_numbers,
+    run_instance,
+    table_line,
+)
+
+
+def _fail(message: str) -> None:
+    Console(stderr=True).print(f"[bold red]Error:[/] {message}")
+    raise typer.Exit(1)
+
+
+@bench_app.command("curtois")
+def bench_curtois_command(
+    instances: str = typer.Option("1-12", help='Instancias: "1-12", "1,3,5" o "1-4,7".'),
+    solver: str = typer.Option("highs", help="Solver: highs o cbc."),
+    time_limit: float = typer.Option(60.0, help="Segundos como máximo por instancia."),
+    json_file: Path | None = typer.Option(
+        None, "--json", help="Guarda por instancia la fila y el rol [{staff, day, shift}]."
+    ),
+    markdown: Path | None = typer.Option(None, help="Añade la tabla a este archivo Markdown."),
+    folder: Path | None = typer.Option(
+        None, help="Carpeta de las instancias (por defecto ../shared/benchmarks/curtois)."
+    ),
+) -> None:
+    """Resuelve instancias del benchmark público Curtois & Qu con el optimizador del producto.
+
+    Por instancia: objetivo (según el evaluador independiente), mejor valor conocido,
+    brecha en %, cota del solver, estado, segundos de construcción y de resolución, y
+    violaciones de reglas duras (deben ser 0).
+
+    Ejemplo: roster bench curtois --instances 1-4 --time-limit 60
+    """
+    try:
+        numbers = parse_numbers(instances)
+        settings = bench_settings(solver, time_limit)
+        path = instances_folder(folder)
+    except (ValueError, BenchmarkMissing) as error:
+        _fail(str(error))
+        return
+    console = Console(width=200)
+    console.print(HEADER, markup=False, highlight=False)
+    rows, started = [], time.perf_counter()
+    for number in numbers:
+        try:
+            row = run_instance(path, number, settings)
+        except BenchmarkMissing as error:
+            _fail(str(error))
+            return
+        rows.append(row)
+        console.print(table_line(row), markup=False, highlight=False)
+    wall = time.perf_counter() - started
+    if json_file:
+        payload = {"settings": settings.to_dict(), "instances": [row.to_dict() for row in rows]}
+        json_file.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    if markdown:
+        with markdown.open("a", encoding="utf-8") as handle:
+            handle.write("\n" + markdown_section(rows, settings, wall) + "\n")
