@@ -11,6 +11,7 @@ REASONS_ES = {
     "min_rest": "Descanso mínimo entre turnos",
     "weekly_rest": "Descanso semanal de 24 horas",
     "consecutive": "Días o noches consecutivos",
+    "work_limits": "Límites propios de la persona o sucesión prohibida",
     "busy": "Personal ocupado en otros turnos",
     "unknown": "Sin causa identificada",
 }

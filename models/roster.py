@@ -35,6 +35,7 @@ class GapReason(StrEnum):
     MIN_REST = "min_rest"
     WEEKLY_REST = "weekly_rest"
     CONSECUTIVE = "consecutive"
+    WORK_LIMITS = "work_limits"  # a person's own limits (H10) or a forbidden succession (H11)
     BUSY = "busy"  # everyone able to take it is already on a shift the model judged more needed
     UNKNOWN = "unknown"
 

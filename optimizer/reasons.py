@@ -14,7 +14,8 @@ from datetime import date
 from models.coverage import Demand
 from models.people import StaffMember
 from models.problem import PlanningProblem
-from models.roster import Gap, GapReason, Roster
+from models.roster import Assignment, Gap, GapReason, Roster
+from models.validator.hard_limits import check_forbidden_successions, check_work_limits
 from optimizer.checks import blocking_rule
 from optimizer.timeline import Slot, Timeline
 
@@ -31,7 +32,7 @@ def explain_gaps(problem: PlanningProblem, roster: Roster) -> list[Gap]:
     for need in problem.demand:
         missing = need.minimum - covered[(need.day, need.shift, need.role)]
         if missing > 0:
-            reason = gap_reason(problem, timeline, need, work, locked)
+            reason = gap_reason(problem, timeline, need, work, locked, roster)
             minutes = problem.shifts[need.shift].minutes
             gaps.append(Gap(need.day, need.shift, need.role, missing, minutes, reason))
     return gaps
@@ -65,6 +66,7 @@ def gap_reason(
     need: Demand,
     work: dict[str, list[Slot]],
     locked: set[tuple[str, date]],
+    roster: Roster,
 ) -> str:
     """nobody_qualified, all_absent, the most common blocking rule, or unknown."""
     qualified = [person for person in problem.staff if able(problem, timeline, person, need)]
@@ -77,6 +79,7 @@ def gap_reason(
     candidate = timeline.slot(need.day, problem.shifts[need.shift])
     reasons = [
         person_reason(problem, timeline, work.get(p.id, []), candidate, (p.id, need.day) in locked)
+        or limits_reason(problem, roster, Assignment(p.id, need.day, need.shift, need.role))
         for p in present
     ]
     if any(reason is None for reason in reasons):
@@ -96,3 +99,24 @@ def person_reason(
         return GapReason.BUSY
     others = [slot for slot in slots if slot.day != candidate.day]
     return blocking_rule(timeline, problem.rules, others, candidate) or GapReason.BUSY
+
+
+def limits_reason(problem: PlanningProblem, roster: Roster, extra: Assignment) -> str | None:
+    """work_limits when the extra shift breaks her own limits (H10) or a succession (H11)."""
+    checks = []
+    if problem.rules.work_limits.enabled and extra.staff_id in problem.limits:
+        checks.append(check_work_limits)
+    if problem.rules.successions.enabled and problem.rules.forbidden_successions:
+        checks.append(check_forbidden_successions)
+    if not checks:
+        return None
+    mine = Roster(
+        roster.shelter_code,
+        roster.year,
+        roster.month,
+        [a for a in roster.assignments if a.staff_id == extra.staff_id],
+    )
+    widened = Roster(roster.shelter_code, roster.year, roster.month, [*mine.assignments, extra])
+    before = sum(len(check(problem, mine)) for check in checks)
+    after = sum(len(check(problem, widened)) for check in checks)
+    return GapReason.WORK_LIMITS if after > before else None

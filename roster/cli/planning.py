@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from exports.gaps_labels import REASONS_ES
 from exports.roster_json import roster_json
 from models.rules import RULES_BY_CODE
 from optimizer import SolverSettings
@@ -21,16 +22,6 @@ from roster.planning import PlanOutcome, parse_month, plan_month, publish_month
 bench_app = typer.Typer(help="Mide el rendimiento del optimizador.", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
 
-REASONS_ES = {
-    "nobody_qualified": "nadie calificado",
-    "all_absent": "todo el personal calificado ausente",
-    "weekly_hours": "tope de 48 horas semanales",
-    "min_rest": "descanso mínimo entre turnos",
-    "weekly_rest": "descanso semanal de 24 horas",
-    "consecutive": "límite de días o noches consecutivos",
-    "busy": "personal ocupado en otros turnos",
-    "unknown": "sin causa identificada",
-}
 STATUS_ES = {
     "optimal": "óptimo probado",
     "feasible": "factible, sin prueba de óptimo",

@@ -156,3 +156,17 @@ def test_weighted_mode_trades_the_gap_against_requests() -> None:
     assert worked(weighted) == []  # one sum: 100 for the gap beats 200 for the request
     assert [phase.name for phase in weighted.report.phases] == ["weighted"]
     assert weighted.report.objective == 100
+
+
+def test_a_gap_left_by_her_own_limits_names_them() -> None:
+    demand = [need(day, "C") for day in WEEK_ONE]
+    result = solved(one_person(WorkLimits(max_minutes=3 * 240), demand))
+    assert len(result.roster.gaps) == 4
+    assert {gap.reason for gap in result.roster.gaps} == {"work_limits"}
+
+
+def test_a_gap_her_limits_did_not_cause_names_its_own_reason() -> None:
+    demand = [need(day, "C", minimum=2) for day in WEEK_ONE]
+    result = solved(one_person(WorkLimits(max_minutes=100 * 240), demand))
+    assert len(result.roster.gaps) == 7
+    assert {gap.reason for gap in result.roster.gaps} == {"busy"}
