@@ -39,10 +39,10 @@ def create_app() -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     def network_page(request: Request, session: SessionDep) -> HTMLResponse:
-        shelters = services.list_shelters(session)
+        counts = services.active_staff_counts(session)
         rows = [
-            {"shelter": shelter, "staff": _active_staff(session, shelter.code)}
-            for shelter in shelters
+            {"shelter": shelter, "staff": counts.get(shelter.code, 0)}
+            for shelter in services.list_shelters(session)
         ]
         return templates.TemplateResponse(request, "network.html", {"rows": rows})
 
@@ -60,7 +60,3 @@ def create_app() -> FastAPI:
         return {"estado": "ok"}
 
     return app
-
-
-def _active_staff(session: Session, code: str) -> int:
-    return sum(1 for person in services.get_shelter_data(session, code).staff if person.active)

@@ -229,8 +229,9 @@ def shelters(as_json: JsonOption = False, include_inactive: AllOption = False) -
     Ejemplo: roster shelters --json
     """
     with cli_errors(), session_scope(ready_url()) as session:
+        counts = services.active_staff_counts(session)
         rows = [
-            (shelter, len(services.list_staff(session, shelter.code)))
+            (shelter, counts.get(shelter.code, 0))
             for shelter in services.list_shelters(session, include_inactive)
         ]
     if as_json:

@@ -42,6 +42,7 @@ from roster.services.shifts import (
     update_shift_type,
 )
 from roster.services.staff import (
+    active_staff_counts,
     create_staff,
     deactivate_staff,
     get_staff,
@@ -50,6 +51,7 @@ from roster.services.staff import (
 )
 
 __all__ = [
+    "active_staff_counts",
     "ImportFailed",
     "InvalidInput",
     "NotFound",

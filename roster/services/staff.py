@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import StaffMember
@@ -101,6 +101,17 @@ def list_staff(
         query = query.where(StaffRow.active.is_(True))
     role_codes, post_codes = roles_by_id(session), post_codes_of(session, shelter)
     return [staff_from_row(r, shelter.code, role_codes, post_codes) for r in session.scalars(query)]
+
+
+def active_staff_counts(session: Session) -> dict[str, int]:
+    """Active staff per shelter code, in one query (shelters without staff are absent)."""
+    query = (
+        select(ShelterRow.code, func.count(StaffRow.id))
+        .join(StaffRow, StaffRow.shelter_id == ShelterRow.id)
+        .where(StaffRow.active.is_(True))
+        .group_by(ShelterRow.code)
+    )
+    return {code: count for code, count in session.execute(query)}
 
 
 def update_staff(session: Session, member: StaffMember) -> StaffMember:

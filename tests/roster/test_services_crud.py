@@ -95,6 +95,12 @@ def test_deactivated_staff_leave_the_list_but_stay_stored(loaded: Session) -> No
     assert [m.id for m in data.problem(ROLES, 2026, 3).staff] == ["S1", "S2"]
 
 
+def test_active_staff_counts_leave_out_deactivated_people(loaded: Session) -> None:
+    assert sv.active_staff_counts(loaded) == {"HRT-A": 3}
+    sv.deactivate_staff(loaded, "HRT-A", "S3")
+    assert sv.active_staff_counts(loaded) == {"HRT-A": 2}
+
+
 def test_staff_with_unknown_post_or_duplicate_code_is_refused(loaded: Session) -> None:
     with pytest.raises(sv.NotFound, match="plaza 'P9'"):
         sv.create_staff(loaded, StaffMember("S9", "HRT-A", "X", "CUI", ("CUI",), post_ids=("P9",)))
