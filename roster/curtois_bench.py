@@ -8,7 +8,6 @@ asserts nothing about time (targets live in docs/benchmarks.md).
 from __future__ import annotations
 
 import os
-import platform
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from models.curtois import (
     to_problem,
 )
 from optimizer import SolverSettings, solve
+from roster.bench import machine_line
 
 FOLDER_VARIABLE = "ROSTER_CURTOIS_DIR"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -146,17 +146,12 @@ def table_line(row: CurtoisRow) -> str:
 
 def markdown_section(rows: list[CurtoisRow], settings: SolverSettings, wall: float) -> str:
     """The table with the machine, the date and the settings, ready to append to a file."""
-    machine = " ".join(
-        part
-        for part in (platform.machine(), platform.processor(), f"{os.cpu_count()} CPUs")
-        if part
-    )
     per_instance = settings.time_limit_phase1 + settings.time_limit_phase2
     search = "on" if settings.neighbourhood_search else "off"
     lines = [
         f"### Curtois & Qu, {time.strftime('%d/%m/%Y %H:%M UTC', time.gmtime())}",
         "",
-        f"Machine: {machine}, Python {platform.python_version()}. Settings: solver "
+        f"Machine: {machine_line()}. Settings: solver "
         f"{settings.solver}, {per_instance:g} s per instance, {settings.threads} threads, "
         f"one weighted phase, neighbourhood search {search}. "
         f"Wall time {wall:.0f} s. Objective, gap and violations from the independent evaluator.",
