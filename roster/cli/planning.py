@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from exports.gaps_labels import REASONS_ES
+from exports.gaps_labels import REASONS_ES, STATUS_ES
 from exports.roster_json import roster_json
 from models.rules import RULES_BY_CODE
 from optimizer import SolverSettings
@@ -21,12 +21,6 @@ from roster.planning import PlanOutcome, parse_month, plan_month, publish_month
 
 bench_app = typer.Typer(help="Mide el rendimiento del optimizador.", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
-
-STATUS_ES = {
-    "optimal": "óptimo probado",
-    "feasible": "factible, sin prueba de óptimo",
-    "none": "sin solución",
-}
 
 
 def _month(text: str) -> tuple[int, int]:
