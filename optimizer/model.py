@@ -89,6 +89,8 @@ class ModelContext:
     soft_terms: dict[str, list[SoftTerm]] = field(default_factory=lambda: defaultdict(list))
     constraint_info: dict[str, ConstraintInfo] = field(default_factory=dict)
     infeasibilities: list[Infeasibility] = field(default_factory=list)
+    tightening: list[tuple[pulp.LpConstraint, str]] = field(default_factory=list)
+    tightening_lp: pulp.LpProblem = field(default_factory=lambda: pulp.LpProblem("tightening"))
     _worked: dict[tuple[str, date], list[pulp.LpVariable]] = field(default_factory=dict)
 
     @property
@@ -128,6 +130,14 @@ class ModelContext:
         """Add a named constraint and remember what it stands for."""
         self.lp.add(constraint, name)
         self.constraint_info[name] = ConstraintInfo(rule, staff_id, day)
+
+    def tighten(self, constraint: pulp.LpConstraint, name: str) -> None:
+        """Keep a row of the tighter formulation, for the bound model only (optimizer/bound.py)."""
+        self.tightening.append((constraint, name))
+
+    def tightening_variable(self, name: str) -> pulp.LpVariable:
+        """A continuous variable in [0, 1] of the tighter formulation (not in ``lp``)."""
+        return self.tightening_lp.add_variable(name, 0, 1)
 
     def add_limit(
         self, terms: Terms, rhs: float, name: str, rule: str, staff_id: str, days: list[date]

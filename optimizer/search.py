@@ -22,11 +22,13 @@ import highspy
 import numpy as np
 import pulp
 
+from optimizer.bound import tight_bound
 from optimizer.model import ModelContext
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap
 
+BOUND_SHARE = 0.3  # at most, for the tight bound (optimizer/bound.py); it takes 0.2-0.6 s
 PROBE_SHARE, SHAPE_SHARE, SEARCH_SHARE = 0.2, 0.15, 0.55  # of phase 2's time; the rest: final
 SUB_SECONDS = 0.4  # time limit of one neighbourhood
 PEOPLE, DAYS, MIXED_DAYS, MIXED_SHARE = 4, 6, 14, 0.5  # neighbourhood sizes
@@ -132,12 +134,15 @@ class HighsSearch:
 
 
 def search_quality(ctx: ModelContext, settings: SolverSettings, objective: Any) -> PhaseOutcome:
-    """Phase 2 with HiGHS: probe, shape, neighbourhood search, final solve from the best."""
+    """Phase 2 with HiGHS: tight bound, probe, shape, neighbourhood search, final solve."""
     started, budget = perf_counter(), settings.time_limit_phase2
+    tight = tight_bound(ctx, settings, objective, budget * BOUND_SHARE)
     search = HighsSearch(ctx, settings, objective)
     start = search.offer(None, np.array([var.varValue or 0.0 for var in search.variables]))
     best = search.offer(start, search.run(budget * PROBE_SHARE, start, settings.mip_gap))
     bound = search.bound()
+    if tight is not None:
+        bound = max(bound, tight - float(objective.constant))
     if search.proven() or best is None:
         return finish(ctx, search, best, started, bound)
     search.use_costs(search.cost_vector(ctx.soft_expression(SHAPE_CODES)))

@@ -10,11 +10,10 @@ import pulp
 from models.problem import FairnessTally, PlanningProblem
 from models.rules import RuleSet
 from optimizer.model import ModelContext, Terms
+from optimizer.rules.soft_runs import add_run_flow
 
 Category = tuple[str, Callable[[FairnessTally], int], Callable[[str], Terms]]
 Line = tuple[Terms, float]  # sum(coef * var) + constant
-CUT_PREFIX = "iso_run"  # S6's valid cuts: they lift the LP bound only
-RUN_CUTS = False  # off: they slowed phase 2's 10 s search down (docs/model.md, performance)
 
 
 def add_fairness(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> None:
@@ -114,7 +113,7 @@ def add_patterns(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) ->
     """
     units: Terms = []
     for person in ctx.staff:
-        days_off: dict[date, pulp.LpVariable] = {}
+        penalties: dict[tuple[str, date], pulp.LpVariable] = {}
         for day in ctx.timeline.days[:-1]:
             before, today, after = (
                 worked_line(ctx, person.id, day + timedelta(days=k)) for k in (-1, 0, 1)
@@ -132,39 +131,26 @@ def add_patterns(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) ->
                 var = add_positive_part(ctx, ctx.name(prefix, person.id, day), parts)
                 if var is not None and weight:
                     units.append((var, weight))
-                if prefix == "iso_off" and var is not None:
-                    days_off[day] = var
-        add_run_cuts(ctx, person.id, days_off)
+                if var is not None:
+                    penalties[(prefix, day)] = var
+        limit = run_limit(ctx, person.id)
+        if limit and penalties:
+            add_run_flow(ctx, person.id, limit, penalties)
     ctx.add_soft("S6", pulp.LpAffineExpression(units), rules.patterns.weight)
 
 
-def add_run_cuts(ctx: ModelContext, staff_id: str, days_off: dict[date, pulp.LpVariable]) -> None:
-    """Valid cuts linking isolated days off to H7 (at most K consecutive working days).
-
-    A window E of j(K+1)+2 month days (j = 1, 2) holding j days off or fewer cannot
-    fit its work in runs of K: its days off are split, away from E's ends, between
-    worked days: isolated. Hence sum over E's inner days of off[d] >= sum_E w[d] -
-    (len(E) - 2j), checked case by case in docs/model.md. Integral rosters satisfy it
-    (penalties unchanged); it lifts the LP bound when fractional work is spread evenly.
-    """
+def run_limit(ctx: ModelContext, staff_id: str) -> int | None:
+    """The longest run of worked days H7 (and H10) allow the person, if one holds for sure."""
     rules = ctx.rules
-    limit = rules.max_consecutive_days
-    if not RUN_CUTS or not rules.is_on("H7") or not rules.isolated_day_off_weight:
-        return
-    if any(item.rule == "H7" and item.staff_id == staff_id for item in ctx.infeasibilities):
-        return  # locks relaxed H7 for her: the cut's premise does not hold
-    days = ctx.timeline.days
-    for runs in (1, 2):
-        length = runs * (limit + 1) + 2
-        for first in range(len(days) - length + 1):
-            window = days[first : first + length]
-            terms = [(days_off[day], 1.0) for day in window[1:-1] if day in days_off]
-            terms += [(var, -1.0) for day in window for var in ctx.worked(staff_id, day)]
-            if sum(1 for _, coef in terms if coef < 0) <= length - 2 * runs:
-                continue  # she cannot work enough of the window for the cut to bite
-            name = ctx.name(CUT_PREFIX, runs, staff_id, window[0])
-            expression = pulp.LpAffineExpression(terms)
-            ctx.add_constraint(expression >= 2 * runs - length, name, "S6", staff_id, window[0])
+    if not rules.is_on("H7") or any(
+        item.rule in ("H7", "H10") and item.staff_id == staff_id for item in ctx.infeasibilities
+    ):
+        return None  # no limit, or locks relaxed it for her
+    own = ctx.problem.limits.get(staff_id)
+    limits = [rules.max_consecutive_days]
+    if own is not None and own.max_consecutive_days is not None and rules.is_on("H10"):
+        limits.append(own.max_consecutive_days)
+    return max(1, min(limits))
 
 
 def worked_line(ctx: ModelContext, staff_id: str, day: date) -> Line:

@@ -1,62 +1,99 @@
-"""S6's valid run cuts (off by default): they lift the LP bound and keep every optimum."""
+"""S6's run paths (rules/soft_runs.py): a stronger bound that no integral roster breaks."""
 
 from __future__ import annotations
 
 import pulp
 import pytest
-from optimizer_factories import every_day, make_problem, person, solved, without
+from optimizer_factories import every_day, feb, history, make_problem, person, solved, without
 
 from models import PlanningProblem, RuleSet
 from optimizer import SolverSettings
+from optimizer.bound import tight_bound
 from optimizer.build import build_model
-from optimizer.rules import soft_people
+from optimizer.model import ModelContext
+from optimizer.rules.soft_runs import run_states, start_state
 from optimizer.solvers import make_solver
+
+SETTINGS = SolverSettings(threads=1, mip_gap=0.0)
 
 
 def two_caregivers_every_morning() -> PlanningProblem:
     return make_problem([person("a"), person("b")], every_day("M", minimum=2))
 
 
-def patterns_relaxation(problem: PlanningProblem) -> float:
-    """The LP value of S6 alone when at most 8 of the 56 morning shifts go uncovered."""
+def patterns_context(problem: PlanningProblem) -> tuple[ModelContext, pulp.LpAffineExpression]:
+    """The model with at most 8 of its morning shifts uncovered, and S6 as objective."""
     ctx = build_model(problem)
     ctx.lp += pulp.lpSum(ctx.short.values()) <= 8, "keep_most_coverage"
-    ctx.lp.setObjective(ctx.soft_expression(("S6",)))
-    for var in ctx.lp.variables():
+    objective = ctx.soft_expression(("S6",))
+    ctx.lp.setObjective(objective)
+    return ctx, objective
+
+
+def plain_relaxation(ctx: ModelContext) -> float:
+    relaxed = ctx.lp.copy()
+    for var in relaxed.variables():
         var.cat = pulp.LpContinuous
-    ctx.lp.solve(make_solver(SolverSettings(threads=1), 10.0))
+    relaxed.solve(make_solver(SETTINGS, 10.0))
+    assert relaxed.sol_status == pulp.LpSolutionOptimal
+    return float(pulp.value(relaxed.objective) or 0.0)
+
+
+def test_run_paths_lift_the_relaxation_of_isolated_days_off() -> None:
+    ctx, objective = patterns_context(two_caregivers_every_morning())
+    plain = plain_relaxation(ctx)
+    tight = tight_bound(ctx, SETTINGS, objective, 10.0)
+    assert tight is not None and tight > plain + 1
+
+
+def test_run_paths_bound_stays_below_the_proved_optimum() -> None:
+    problem = two_caregivers_every_morning()
+    ctx, objective = patterns_context(problem)
+    tight = tight_bound(ctx, SETTINGS, objective, 10.0)
+    ctx.lp.solve(make_solver(SETTINGS, 30.0, 0.0))
     assert ctx.lp.sol_status == pulp.LpSolutionOptimal
-    return float(pulp.value(ctx.lp.objective) or 0.0)
+    assert tight is not None and tight <= pulp.value(objective) + 1e-6
 
 
-def test_run_cuts_lift_the_relaxation_of_isolated_days_off(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_every_solved_roster_satisfies_the_run_paths() -> None:
+    """Fixing x to a solved roster, the bound model is feasible and prices it exactly."""
     problem = two_caregivers_every_morning()
-    plain = patterns_relaxation(problem)
-    monkeypatch.setattr(soft_people, "RUN_CUTS", True)
-    assert patterns_relaxation(problem) > plain + 1
+    result = solved(problem, threads=1)
+    ctx = build_model(problem)
+    chosen = {(a.staff_id, a.day, a.shift, a.role) for a in result.roster.assignments}
+    for cell, var in ctx.x.items():
+        var.lowBound = var.upBound = 1 if cell in chosen else 0
+    objective = ctx.soft_expression(("S6",))
+    tight = tight_bound(ctx, SETTINGS, objective, 10.0)
+    assert tight == pytest.approx(result.report.penalties["S6"], abs=1e-3)
 
 
-def test_run_cuts_keep_the_optimum(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_phase_two_reports_the_tighter_bound() -> None:
     problem = two_caregivers_every_morning()
-    plain = solved(problem, threads=1, mip_gap=0.0)
-    monkeypatch.setattr(soft_people, "RUN_CUTS", True)
-    with_cuts = solved(problem, threads=1, mip_gap=0.0)
-    assert with_cuts.report.phases[1].status == plain.report.phases[1].status == "optimal"
-    assert with_cuts.report.penalties == plain.report.penalties
+    result = solved(problem, threads=1, time_limit_phase2=5.0)
+    quality = result.report.phase("quality")
+    assert quality.best_bound is not None and quality.objective is not None
+    assert quality.best_bound <= quality.objective + 1e-6
 
 
-def test_run_cuts_only_when_switched_on_and_with_max_consecutive_days(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    def cut_names(problem: PlanningProblem) -> set[str]:
-        names = build_model(problem).constraint_info
-        return {name for name in names if name.startswith(soft_people.CUT_PREFIX)}
+def test_the_path_starts_from_the_history_run() -> None:
+    rules = RuleSet()
+    worked = history("a", "M", [feb(day) for day in range(-3, 1)])  # 28/01..31/01
+    problem = make_problem([person("a")], every_day("M"), rules=rules, history=worked)
+    ctx = build_model(problem)
+    assert start_state(ctx, "a", rules.max_consecutive_days) == "W4"
+    fresh = build_model(make_problem([person("a")], every_day("M"), rules=rules))
+    assert start_state(fresh, "a", rules.max_consecutive_days) == "O2"
 
-    problem = two_caregivers_every_morning()
-    assert not cut_names(problem)
-    monkeypatch.setattr(soft_people, "RUN_CUTS", True)
-    assert cut_names(problem)
-    rules = without(RuleSet(), "H7")
-    assert not cut_names(make_problem([person("a")], every_day("M"), rules=rules))
+
+def test_the_path_forbids_a_run_longer_than_the_limit() -> None:
+    states, arcs = run_states(3)
+    assert states == ["W1", "W2", "W3", "O1", "O2"]
+    assert ("W3", "W4") not in arcs and ("W3", "O1") in arcs
+    assert {target for source, target in arcs if source == "W3"} == {"O1"}
+
+
+def test_no_run_paths_without_the_consecutive_days_rule() -> None:
+    problem = make_problem([person("a")], every_day("M"), rules=without(RuleSet(), "H7"))
+    assert not build_model(problem).tightening
+    assert build_model(two_caregivers_every_morning()).tightening
