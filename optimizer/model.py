@@ -59,6 +59,16 @@ class SoftTerm:
     weight: float
 
 
+@dataclass(frozen=True)
+class Hotspot:
+    """A penalty variable tied to one day and a person or a role: where a search may look."""
+
+    var: pulp.LpVariable
+    day: date
+    staff_id: str | None = None
+    role: str | None = None
+
+
 def day_tag(day: date) -> str:
     return day.strftime("%Y%m%d")
 
@@ -89,6 +99,7 @@ class ModelContext:
     soft_terms: dict[str, list[SoftTerm]] = field(default_factory=lambda: defaultdict(list))
     constraint_info: dict[str, ConstraintInfo] = field(default_factory=dict)
     infeasibilities: list[Infeasibility] = field(default_factory=list)
+    hotspots: list[Hotspot] = field(default_factory=list)
     tightening: list[tuple[pulp.LpConstraint, str]] = field(default_factory=list)
     tightening_lp: pulp.LpProblem = field(default_factory=lambda: pulp.LpProblem("tightening"))
     _worked: dict[tuple[str, date], list[pulp.LpVariable]] = field(default_factory=dict)

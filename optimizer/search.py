@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from datetime import timedelta
 from time import perf_counter
 from typing import Any
 
@@ -23,15 +24,16 @@ import numpy as np
 import pulp
 
 from optimizer.bound import tight_bound
-from optimizer.model import ModelContext
+from optimizer.model import Hotspot, ModelContext
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap
 
 BOUND_SHARE = 0.3  # at most, for the tight bound (optimizer/bound.py); it takes 0.2-0.6 s
-PROBE_SHARE, SHAPE_SHARE, SEARCH_SHARE = 0.2, 0.15, 0.55  # of phase 2's time; the rest: final
+PROBE_SHARE, SHAPE_SHARE, SEARCH_SHARE = 0.08, 0.35, 0.37  # of phase 2's time; the rest: final
 SUB_SECONDS = 0.4  # time limit of one neighbourhood
 PEOPLE, DAYS, MIXED_DAYS, MIXED_SHARE = 4, 6, 14, 0.5  # neighbourhood sizes
+HOT_DAYS = 4  # days either side of a penalised day (a hotspot) set free
 SHAPE_CODES = ("S2", "S3", "S5", "S7")  # the objective without S4 and S6: a quick first shape
 
 
@@ -106,14 +108,18 @@ class HighsSearch:
     def release(self) -> None:
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
 
-    def neighbourhood(self) -> np.ndarray:
+    def neighbourhood(self, best: Incumbent) -> np.ndarray:
         """A random set of assignment columns to re-optimise (a mask over ``self.cells``)."""
         staff, days = self.ctx.staff, self.ctx.timeline.days
-        kind = self.random.choice(("people", "days", "mixed"))
+        kind = self.random.choice(("people", "days", "mixed", "hotspot", "hotspot"))
+        if kind == "hotspot":
+            hot = [spot for spot in self.ctx.hotspots if best.values[spot.var.index] > 0.5]
+            if hot:
+                return self.around(self.random.choice(hot))
+            kind = "people"
         if kind == "people":
             anchor = self.random.choice(staff)
-            mates = [p.id for p in staff if p.id != anchor.id and set(p.roles) & set(anchor.roles)]
-            chosen = {anchor.id, *self.random.sample(mates, min(len(mates), PEOPLE - 1))}
+            chosen = {anchor.id, *self.mates(set(anchor.roles), anchor.id, PEOPLE - 1)}
             return np.array([cell[0] in chosen for cell in self.cells])
         first = self.random.randrange(len(days))
         span = set(days[first : first + (DAYS if kind == "days" else MIXED_DAYS)])
@@ -123,10 +129,25 @@ class HighsSearch:
         chosen = set(self.random.sample([p.id for p in staff], size))
         return np.array([cell[0] in chosen and cell[1] in span for cell in self.cells])
 
+    def mates(self, roles: set[str], anchor: str | None, count: int) -> list[str]:
+        """Up to ``count`` random people other than ``anchor`` holding one of ``roles``."""
+        mates = [p.id for p in self.ctx.staff if p.id != anchor and set(p.roles) & roles]
+        return self.random.sample(mates, min(len(mates), count))
+
+    def around(self, spot: Hotspot) -> np.ndarray:
+        """The cells near a penalised day: its role's people, or the person and a few mates."""
+        if spot.staff_id is not None:
+            person = next(p for p in self.ctx.staff if p.id == spot.staff_id)
+            chosen = {person.id, *self.mates(set(person.roles), person.id, PEOPLE - 1)}
+        else:
+            chosen = set(self.mates({spot.role or ""}, None, 2 * PEOPLE))
+        near = {spot.day + timedelta(days=offset) for offset in range(-HOT_DAYS, HOT_DAYS + 1)}
+        return np.array([cell[0] in chosen and cell[1] in near for cell in self.cells])
+
     def improve(self, best: Incumbent, stop: float) -> Incumbent:
         """Re-optimise random neighbourhoods of ``best`` until ``stop``."""
         while perf_counter() < stop:
-            self.fix_outside(self.neighbourhood(), best)
+            self.fix_outside(self.neighbourhood(best), best)
             found = self.run(min(SUB_SECONDS, stop - perf_counter()), best, self.settings.mip_gap)
             best = self.offer(best, found) or best
         self.release()

@@ -10,7 +10,7 @@ import pulp
 
 from models.problem import PlanningProblem
 from models.rules import RuleSet
-from optimizer.model import ModelContext, Terms
+from optimizer.model import Hotspot, ModelContext, Terms
 
 
 def add_coverage_minimum(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> None:
@@ -63,6 +63,7 @@ def add_coverage_desired(ctx: ModelContext, problem: PlanningProblem, rules: Rul
                 under + reach >= need.desired, ctx.name("cover_des", *key), "S2", None, need.day
             )
             under_units.append((under, size))
+            ctx.hotspots.append(Hotspot(under, need.day, role=need.role))
         if len(ctx.cover.get(key, [])) > need.desired:
             over = ctx.lp.add_variable(ctx.name("over", *key), 0)
             ctx.add_constraint(

@@ -9,7 +9,7 @@ import pulp
 
 from models.problem import FairnessTally, PlanningProblem
 from models.rules import RuleSet
-from optimizer.model import ModelContext, Terms
+from optimizer.model import Hotspot, ModelContext, Terms
 from optimizer.rules.soft_runs import add_run_flow
 
 Category = tuple[str, Callable[[FairnessTally], int], Callable[[str], Terms]]
@@ -133,6 +133,7 @@ def add_patterns(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) ->
                     units.append((var, weight))
                 if var is not None:
                     penalties[(prefix, day)] = var
+                    ctx.hotspots.append(Hotspot(var, day, staff_id=person.id))
         limit = run_limit(ctx, person.id)
         if limit and penalties:
             add_run_flow(ctx, person.id, limit, penalties)

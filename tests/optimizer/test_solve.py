@@ -17,7 +17,7 @@ from models.validator import validate
 from optimizer import SolverSettings
 from optimizer.build import build_model
 from optimizer.rules import HARD_RULES, SOFT_RULES
-from optimizer.search import HighsSearch, finish
+from optimizer.search import HOT_DAYS, HighsSearch, finish
 from optimizer.solve import QUALITY_CODES, extract_roster, solve_coverage
 from optimizer.solvers import make_solver, read_status, relative_gap
 
@@ -140,3 +140,27 @@ def test_the_neighbourhood_search_only_improves_and_stays_legal() -> None:
     assert outcome.status == "feasible" and outcome.best_bound is None
     roster = extract_roster(ctx, solved=True)
     assert validate(problem, roster).violations == []
+
+
+def test_a_hotspot_frees_the_days_around_a_penalty_and_the_people_concerned() -> None:
+    problem = small_month()
+    ctx = build_model(problem)
+    solve_coverage(ctx, SolverSettings())
+    objective = ctx.soft_expression(QUALITY_CODES)
+    search = HighsSearch(ctx, SolverSettings(), objective)
+    spot = next(spot for spot in ctx.hotspots if spot.staff_id is not None)
+    free = search.around(spot)
+    freed = [cell for cell, chosen in zip(search.cells, free, strict=True) if chosen]
+    assert freed and any(cell[0] == spot.staff_id for cell in freed)
+    assert all(abs((cell[1] - spot.day).days) <= HOT_DAYS for cell in freed)
+    roles = {role for p in ctx.staff if p.id == spot.staff_id for role in p.roles}
+    mates = {p.id for p in ctx.staff if set(p.roles) & roles}
+    assert {cell[0] for cell in freed} <= mates
+
+
+def test_shortfalls_below_desired_and_patterns_are_hotspots() -> None:
+    demand = [need(feb(day), "M") for day in range(1, 6)] + [need(feb(6), "M", desired=2)]
+    ctx = build_model(make_problem([person("a"), person("b")], demand))
+    by_role = [(spot.day, spot.role) for spot in ctx.hotspots if spot.staff_id is None]
+    assert by_role == [(feb(6), "CUI")]
+    assert {spot.staff_id for spot in ctx.hotspots if spot.staff_id} == {"a", "b"}
