@@ -12,6 +12,7 @@ roster found and may raise the bound.
 
 from __future__ import annotations
 
+import logging
 import math
 import random
 from dataclasses import dataclass
@@ -29,10 +30,13 @@ from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap
 
+log = logging.getLogger(__name__)
 BOUND_SHARE = 0.3  # at most, for the tight bound (optimizer/bound.py); it takes 0.2-0.6 s
 PROBE_SHARE, SHAPE_SHARE, SEARCH_SHARE = 0.08, 0.35, 0.37  # of phase 2's time; the rest: final
 SUB_SECONDS = 0.4  # time limit of one neighbourhood
 PEOPLE, DAYS, MIXED_DAYS, MIXED_SHARE = 4, 6, 14, 0.5  # neighbourhood sizes
+SHAPE_GAP = 0.005  # the shape is a start: proving it to the last unit is not needed
+KINDS = ("hotspot", "people", "days", "mixed")  # neighbourhood kinds, drawn by payoff
 HOT_DAYS = 4  # days either side of a penalised day (a hotspot) set free
 SHAPE_CODES = ("S2", "S3", "S5", "S7")  # the objective without S4 and S6: a quick first shape
 
@@ -64,6 +68,12 @@ class HighsSearch:
         self.lower = np.array([var.lowBound or 0.0 for _, var in cells])
         self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
         self.random = random.Random(0)
+        self.wins = dict.fromkeys(KINDS, 0)
+        self.seconds = dict.fromkeys(KINDS, 0.0)
+
+    def payoff(self, kind: str) -> float:
+        """Improvements per second a kind of neighbourhood has paid so far (optimistic start)."""
+        return (self.wins[kind] + 1) / (self.seconds[kind] + SUB_SECONDS)
 
     def cost_vector(self, expression: Any) -> np.ndarray:
         costs = np.zeros(self.count)
@@ -108,26 +118,26 @@ class HighsSearch:
     def release(self) -> None:
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
 
-    def neighbourhood(self, best: Incumbent) -> np.ndarray:
-        """A random set of assignment columns to re-optimise (a mask over ``self.cells``)."""
+    def neighbourhood(self, best: Incumbent) -> tuple[str, np.ndarray]:
+        """A random kind and set of assignment columns to re-optimise (a mask over cells)."""
         staff, days = self.ctx.staff, self.ctx.timeline.days
-        kind = self.random.choice(("people", "days", "mixed", "hotspot", "hotspot"))
+        kind = self.random.choices(list(KINDS), weights=[self.payoff(kind) for kind in KINDS])[0]
         if kind == "hotspot":
             hot = [spot for spot in self.ctx.hotspots if best.values[spot.var.index] > 0.5]
             if hot:
-                return self.around(self.random.choice(hot))
+                return kind, self.around(self.random.choice(hot))
             kind = "people"
         if kind == "people":
             anchor = self.random.choice(staff)
             chosen = {anchor.id, *self.mates(set(anchor.roles), anchor.id, PEOPLE - 1)}
-            return np.array([cell[0] in chosen for cell in self.cells])
+            return kind, np.array([cell[0] in chosen for cell in self.cells])
         first = self.random.randrange(len(days))
         span = set(days[first : first + (DAYS if kind == "days" else MIXED_DAYS)])
         if kind == "days":
-            return np.array([cell[1] in span for cell in self.cells])
+            return kind, np.array([cell[1] in span for cell in self.cells])
         size = max(1, int(len(staff) * MIXED_SHARE))
         chosen = set(self.random.sample([p.id for p in staff], size))
-        return np.array([cell[0] in chosen and cell[1] in span for cell in self.cells])
+        return kind, np.array([cell[0] in chosen and cell[1] in span for cell in self.cells])
 
     def mates(self, roles: set[str], anchor: str | None, count: int) -> list[str]:
         """Up to ``count`` random people other than ``anchor`` holding one of ``roles``."""
@@ -147,9 +157,16 @@ class HighsSearch:
     def improve(self, best: Incumbent, stop: float) -> Incumbent:
         """Re-optimise random neighbourhoods of ``best`` until ``stop``."""
         while perf_counter() < stop:
-            self.fix_outside(self.neighbourhood(best), best)
-            found = self.run(min(SUB_SECONDS, stop - perf_counter()), best, self.settings.mip_gap)
-            best = self.offer(best, found) or best
+            kind, free = self.neighbourhood(best)
+            self.fix_outside(free, best)
+            began = perf_counter()
+            found = self.run(min(SUB_SECONDS, stop - began), best, self.settings.mip_gap)
+            self.seconds[kind] += perf_counter() - began
+            better = self.offer(best, found) or best
+            if better is not best:
+                self.wins[kind] += 1
+                log.debug("phase 2 %s neighbourhood: %.1f", kind, better.cost)
+            best = better
         self.release()
         return best
 
@@ -164,18 +181,29 @@ def search_quality(ctx: ModelContext, settings: SolverSettings, objective: Any) 
     bound = search.bound()
     if tight is not None:
         bound = max(bound, tight - float(objective.constant))
+    trace(started, "probe", best, bound)
     if search.proven() or best is None:
         return finish(ctx, search, best, started, bound)
     search.use_costs(search.cost_vector(ctx.soft_expression(SHAPE_CODES)))
-    shaped = search.run(budget * SHAPE_SHARE, best, settings.mip_gap)
+    shaped = search.run(budget * SHAPE_SHARE, best, max(settings.mip_gap, SHAPE_GAP))
     search.use_costs(search.costs)
     best = search.offer(best, shaped) or best
+    trace(started, "shape", best, bound)
     best = search.improve(best, started + budget * (PROBE_SHARE + SHAPE_SHARE + SEARCH_SHARE))
+    trace(started, "search", best, bound)
     remaining = budget - (perf_counter() - started)
     if remaining > SUB_SECONDS:
         best = search.offer(best, search.run(remaining, best, settings.mip_gap)) or best
         bound = max(bound, search.bound())
+    trace(started, "final", best, bound)
     return finish(ctx, search, best, started, bound)
+
+
+def trace(started: float, step: str, best: Incumbent | None, bound: float) -> None:
+    """Log a step of phase 2 (objective and bound without the objective's constant)."""
+    cost = best.cost if best is not None else math.nan
+    seconds = perf_counter() - started
+    log.debug("phase 2 %s at %.2f s: %.1f (bound %.1f)", step, seconds, cost, bound)
 
 
 def finish(

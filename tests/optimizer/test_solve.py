@@ -164,3 +164,14 @@ def test_shortfalls_below_desired_and_patterns_are_hotspots() -> None:
     by_role = [(spot.day, spot.role) for spot in ctx.hotspots if spot.staff_id is None]
     assert by_role == [(feb(6), "CUI")]
     assert {spot.staff_id for spot in ctx.hotspots if spot.staff_id} == {"a", "b"}
+
+
+def test_the_search_draws_the_neighbourhoods_that_pay_more_often() -> None:
+    ctx = build_model(small_month())
+    solve_coverage(ctx, SolverSettings())
+    search = HighsSearch(ctx, SolverSettings(), ctx.soft_expression(QUALITY_CODES))
+    start = search.offer(None, np.array([var.varValue for var in search.variables]))
+    assert start is not None
+    search.wins["days"], search.seconds["people"] = 20, 10.0
+    drawn = [search.neighbourhood(start)[0] for _ in range(200)]
+    assert drawn.count("days") > 100 and drawn.count("people") < drawn.count("mixed")
