@@ -142,6 +142,8 @@ def roster_document(
         "locks": [_assignment(problem, a) for a in problem.locks],
         "reference": [_assignment(problem, a) for a in problem.reference],
         "tallies": {staff_id: asdict(t) for staff_id, t in problem.tallies.items()},
+        "limits": {staff_id: asdict(limits) for staff_id, limits in problem.limits.items()},
+        "horizon": {"start": problem.first_day.isoformat(), "days": len(problem.days)},
         "rules": asdict(problem.rules),
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, time
 from typing import Any
 
@@ -11,6 +12,7 @@ from models import (
     Assignment,
     CoverageRule,
     DayClass,
+    Demand,
     FairnessTally,
     Gap,
     PlanningProblem,
@@ -22,6 +24,7 @@ from models import (
     Shelter,
     ShiftType,
     StaffMember,
+    WorkLimits,
 )
 
 
@@ -33,7 +36,8 @@ def _assignments(items: list[dict[str, Any]]) -> list[Assignment]:
 
 
 def _staff(doc: dict[str, Any]) -> tuple[list[StaffMember], list[Absence]]:
-    staff, absences = [], []
+    staff: list[StaffMember] = []
+    absences: list[Absence] = []
     for item in doc["staff"]:
         staff.append(
             StaffMember(
@@ -56,6 +60,17 @@ def _staff(doc: dict[str, Any]) -> tuple[list[StaffMember], list[Absence]]:
             for a in item["absences"]
         )
     return staff, absences
+
+
+def _horizon(doc: dict[str, Any], year: int, month: int) -> dict[str, Any]:
+    """``start`` and ``horizon_days`` when the document plans other days than its month."""
+    horizon = doc.get("horizon")
+    if not horizon:
+        return {}
+    start, days = date.fromisoformat(horizon["start"]), int(horizon["days"])
+    if start == date(year, month, 1) and days == monthrange(year, month)[1]:
+        return {}
+    return {"start": start, "horizon_days": days}
 
 
 def load_document(doc: dict[str, Any]) -> tuple[PlanningProblem, Roster]:
@@ -95,6 +110,12 @@ def load_document(doc: dict[str, Any]) -> tuple[PlanningProblem, Roster]:
         locks=_assignments(doc.get("locks", [])),
         reference=_assignments(doc.get("reference", [])),
         tallies={k: FairnessTally(**v) for k, v in doc.get("tallies", {}).items()},
+        limits={k: WorkLimits(**v) for k, v in doc.get("limits", {}).items()},
+        explicit_demand=[
+            Demand(date.fromisoformat(d["date"]), d["shift"], d["role"], d["min"], d["desired"])
+            for d in doc["demand"]
+        ],
+        **_horizon(doc, year, month),
     )
     roster = Roster(
         shelter_code=doc["shelter"],

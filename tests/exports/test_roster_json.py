@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 from exports.roster_json import roster_json
@@ -13,6 +14,7 @@ from models import (
     Assignment,
     CoverageRule,
     DayClass,
+    Demand,
     Gap,
     PlanningProblem,
     Request,
@@ -20,6 +22,7 @@ from models import (
     Roster,
     Shelter,
     StaffMember,
+    WorkLimits,
 )
 from models.shifts import standard_shifts
 from models.validator import validate
@@ -91,3 +94,25 @@ def test_datetimes_carry_the_lima_offset() -> None:
     assert night["end"] == "2027-01-04T07:00:00-05:00"
     assert document["history"][0]["date"] == "2026-12-31"
     assert "address" not in json.dumps(document).lower()
+
+
+def test_limits_demand_and_an_explicit_horizon_travel_with_the_roster() -> None:
+    limits = {"a": WorkLimits(max_shifts_by_type={"N": 0}, max_consecutive_days=2)}
+    problem = replace(
+        _problem(),
+        limits=limits,
+        explicit_demand=[Demand(date(2027, 1, 2), "M", "CUI", 1, 2)],
+        start=date(2027, 1, 1),
+        horizon_days=14,
+    )
+    document = json.loads(roster_json(problem, _roster(), {}))
+    assert document["horizon"] == {"start": "2027-01-01", "days": 14}
+    loaded, _ = load_document(document)
+    assert loaded.limits == limits
+    assert loaded.demand == problem.demand
+    assert loaded.days == problem.days
+
+
+def test_a_whole_month_reads_back_without_an_explicit_horizon() -> None:
+    loaded, _ = load_document(json.loads(roster_json(_problem(), _roster(), {})))
+    assert loaded.start is None and loaded.horizon_days is None
