@@ -7,6 +7,7 @@ import pulp
 from models.problem import PlanningProblem
 from optimizer.model import ModelContext
 from optimizer.rules import HARD_RULES, SOFT_RULES, cell_blocker
+from optimizer.rules.soft_runs import add_run_paths
 from optimizer.timeline import Timeline
 
 
@@ -27,6 +28,7 @@ def build_model(problem: PlanningProblem) -> ModelContext:
     for entry in HARD_RULES + SOFT_RULES:
         if entry.add is not None and rules.is_on(entry.code):
             entry.add(ctx, problem, rules)
+    add_run_paths(ctx)
     return ctx
 
 

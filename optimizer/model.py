@@ -100,6 +100,7 @@ class ModelContext:
     constraint_info: dict[str, ConstraintInfo] = field(default_factory=dict)
     infeasibilities: list[Infeasibility] = field(default_factory=list)
     hotspots: list[Hotspot] = field(default_factory=list)
+    patterns: dict[tuple[str, str, date], pulp.LpVariable] = field(default_factory=dict)
     tightening: list[tuple[pulp.LpConstraint, str]] = field(default_factory=list)
     tightening_lp: pulp.LpProblem = field(default_factory=lambda: pulp.LpProblem("tightening"))
     _worked: dict[tuple[str, date], list[pulp.LpVariable]] = field(default_factory=dict)

@@ -10,7 +10,6 @@ import pulp
 from models.problem import FairnessTally, PlanningProblem
 from models.rules import RuleSet
 from optimizer.model import Hotspot, ModelContext, Terms
-from optimizer.rules.soft_runs import add_run_flow
 
 Category = tuple[str, Callable[[FairnessTally], int], Callable[[str], Terms]]
 Line = tuple[Terms, float]  # sum(coef * var) + constant
@@ -113,7 +112,6 @@ def add_patterns(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) ->
     """
     units: Terms = []
     for person in ctx.staff:
-        penalties: dict[tuple[str, date], pulp.LpVariable] = {}
         for day in ctx.timeline.days[:-1]:
             before, today, after = (
                 worked_line(ctx, person.id, day + timedelta(days=k)) for k in (-1, 0, 1)
@@ -132,26 +130,9 @@ def add_patterns(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) ->
                 if var is not None and weight:
                     units.append((var, weight))
                 if var is not None:
-                    penalties[(prefix, day)] = var
+                    ctx.patterns[(prefix, person.id, day)] = var
                     ctx.hotspots.append(Hotspot(var, day, staff_id=person.id))
-        limit = run_limit(ctx, person.id)
-        if limit and penalties:
-            add_run_flow(ctx, person.id, limit, penalties)
     ctx.add_soft("S6", pulp.LpAffineExpression(units), rules.patterns.weight)
-
-
-def run_limit(ctx: ModelContext, staff_id: str) -> int | None:
-    """The longest run of worked days H7 (and H10) allow the person, if one holds for sure."""
-    rules = ctx.rules
-    if not rules.is_on("H7") or any(
-        item.rule in ("H7", "H10") and item.staff_id == staff_id for item in ctx.infeasibilities
-    ):
-        return None  # no limit, or locks relaxed it for her
-    own = ctx.problem.limits.get(staff_id)
-    limits = [rules.max_consecutive_days]
-    if own is not None and own.max_consecutive_days is not None and rules.is_on("H10"):
-        limits.append(own.max_consecutive_days)
-    return max(1, min(limits))
 
 
 def worked_line(ctx: ModelContext, staff_id: str, day: date) -> Line:

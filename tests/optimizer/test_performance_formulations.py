@@ -6,12 +6,12 @@ import pulp
 import pytest
 from optimizer_factories import every_day, feb, history, make_problem, person, solved, without
 
-from models import PlanningProblem, RuleSet
+from models import PlanningProblem, RuleSet, WorkLimits
 from optimizer import SolverSettings
 from optimizer.bound import tight_bound
 from optimizer.build import build_model
 from optimizer.model import ModelContext
-from optimizer.rules.soft_runs import run_states, start_state
+from optimizer.rules.soft_runs import RunLimits, run_states, start_state
 from optimizer.solvers import make_solver
 
 SETTINGS = SolverSettings(threads=1, mip_gap=0.0)
@@ -81,14 +81,14 @@ def test_the_path_starts_from_the_history_run() -> None:
     worked = history("a", "M", [feb(day) for day in range(-3, 1)])  # 28/01..31/01
     problem = make_problem([person("a")], every_day("M"), rules=rules, history=worked)
     ctx = build_model(problem)
-    assert start_state(ctx, "a", rules.max_consecutive_days) == "W4"
+    assert start_state(ctx, "a", RunLimits(rules.max_consecutive_days)) == "W4"
     fresh = build_model(make_problem([person("a")], every_day("M"), rules=rules))
-    assert start_state(fresh, "a", rules.max_consecutive_days) == "O2"
+    assert start_state(fresh, "a", RunLimits(rules.max_consecutive_days)) == "O2"
 
 
 def test_the_path_forbids_a_run_longer_than_the_limit() -> None:
-    states, arcs = run_states(3)
-    assert states == ["W1", "W2", "W3", "O1", "O2"]
+    states, arcs = run_states(RunLimits(3))
+    assert states == ["O1", "O2", "W1", "W2", "W3"]
     assert ("W3", "W4") not in arcs and ("W3", "O1") in arcs
     assert {target for source, target in arcs if source == "W3"} == {"O1"}
 
@@ -97,3 +97,28 @@ def test_no_run_paths_without_the_consecutive_days_rule() -> None:
     problem = make_problem([person("a")], every_day("M"), rules=without(RuleSet(), "H7"))
     assert not build_model(problem).tightening
     assert build_model(two_caregivers_every_morning()).tightening
+
+
+def test_minimum_runs_get_their_own_states_and_the_first_run_is_exempt() -> None:
+    states, arcs = run_states(RunLimits(None, shortest=2, shortest_off=3))
+    assert ("W1", "O1") not in arcs and ("W2", "O1") in arcs and ("W2", "W2") in arcs
+    assert ("O2", "W1") not in arcs and ("O3", "W1") in arcs
+    assert ("I1", "O1") in arcs and ("J1", "W1") in arcs  # runs touching the first day
+    assert ("U", "I1") in arcs and "U" not in states
+
+
+def test_a_roster_under_minimum_runs_satisfies_the_run_paths() -> None:
+    """With shortest runs (H10), a solved roster still fits the bound model exactly."""
+    limits = {"a": WorkLimits(min_consecutive_days=2, min_consecutive_days_off=2)}
+    problem = make_problem(
+        [person("a"), person("b")], every_day("M"), rules=without(RuleSet(), "H7"), limits=limits
+    )
+    result = solved(problem, threads=1, mip_gap=0.0)
+    ctx = build_model(problem)
+    assert ctx.name("run_0", "a") in {name for _, name in ctx.tightening}
+    chosen = {(a.staff_id, a.day, a.shift, a.role) for a in result.roster.assignments}
+    for cell, var in ctx.x.items():
+        var.lowBound = var.upBound = 1 if cell in chosen else 0
+    objective = ctx.soft_expression()
+    expected = sum(result.report.penalties.values())
+    assert tight_bound(ctx, SETTINGS, objective, 10.0) == pytest.approx(expected, abs=1e-3)
