@@ -7,7 +7,10 @@ then, for a share of the time, the assignments outside a neighbourhood (a few pe
 the whole horizon, or everyone over a window of days) are fixed at the incumbent and
 the rest re-optimised from it, keeping improvements and growing the neighbourhood
 when it stops yielding; a last, long full solve starts from the best roster and
-proves it or improves it.
+proves it or improves it. Large models (``CONSTRUCT_FROM`` assignment columns or
+more), and any model whose first probe finds nothing, first get a constructive start
+(optimizer/construct.py: each person's schedule on her own, then sweeps), completed
+by HiGHS with the assignments fixed.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import highspy
 import numpy as np
 import pulp
 
+from optimizer.construct import construct
 from optimizer.model import ModelContext
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
@@ -34,6 +38,10 @@ FIRST_SECONDS = 15.0  # at most this long for the first probe; the last full sol
 SUB_SECONDS = 3.0  # time limit of one neighbourhood
 STALL_SHARE, STALL_SECONDS = 0.15, 10.0  # the search ends after this long without improving
 START_PEOPLE, START_DAYS = 3, 7  # initial neighbourhood sizes; they grow when stuck
+CONSTRUCT_FROM = 20_000  # assignment columns from which a constructive start comes first
+CONSTRUCT_SHARE = 0.6  # about this share of the phase's time for the constructive start
+SEARCH_END = 0.9  # the search ends by this share of the phase's time, whatever came before
+COMPLETE_SECONDS = 30.0  # at least this long for HiGHS to complete the constructed roster
 
 
 def solve_weighted(ctx: ModelContext, settings: SolverSettings) -> PhaseOutcome:
@@ -87,6 +95,7 @@ class FixAndOptimise:
         self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
         self.random = random.Random(0)
         self.bound = -math.inf
+        self.fallback: np.ndarray | None = None  # the constructed assignments, not completed
 
     def run(self, seconds: float, start: np.ndarray | None) -> np.ndarray | None:
         """One HiGHS run from ``start``; the column values if it holds a solution."""
@@ -116,14 +125,41 @@ class FixAndOptimise:
         best roster the search found, which prunes its tree early.
         """
         started = perf_counter()
-        best, proven = self.full_run(min(FIRST_SECONDS, budget * FIRST_SHARE), self.current())
+        start = self.current()
+        if start is None and len(self.columns) >= CONSTRUCT_FROM:
+            start = self.constructed(budget * CONSTRUCT_SHARE)
+        best, proven = self.full_run(min(FIRST_SECONDS, budget * FIRST_SHARE), start)
+        if best is None and not proven and self.fallback is None:
+            start = self.constructed(budget * CONSTRUCT_SHARE)
+        if self.cost(start) < self.cost(best) - 1e-7:
+            best, proven = start, False
         if not proven and best is not None:
-            best = self.improve(best, perf_counter() + budget * SEARCH_SHARE)
+            stop = min(perf_counter() + budget * SEARCH_SHARE, started + budget * SEARCH_END)
+            best = self.improve(best, stop)
             remaining = budget - (perf_counter() - started)
             if remaining > 1.0 and not self.closed(best):
                 found, proven = self.full_run(remaining, best)
                 best = found if self.cost(found) < self.cost(best) - 1e-7 else best
+        if best is None:  # the assignments alone: solve.polish completes the rest
+            best = self.fallback
         return self.finish(best, proven, perf_counter() - started)
+
+    def constructed(self, seconds: float) -> np.ndarray | None:
+        """A full solution from the constructive start (optimizer/construct.py), if any.
+
+        The assignments are fixed at the constructed roster and HiGHS completes the
+        other columns (penalties, counters); None when that roster breaks a rule.
+        """
+        stop = perf_counter() + seconds
+        chosen = construct(self.ctx, seconds * 0.8)
+        values = np.array([1.0 if cell in chosen else 0.0 for cell in self.ctx.x])
+        values = np.clip(values, self.lower, self.upper)
+        self.fallback = np.zeros(self.count)
+        self.fallback[self.columns] = values
+        self.highs.changeColsBounds(len(self.columns), self.columns, values, values)
+        found = self.run(max(COMPLETE_SECONDS, stop - perf_counter()), None)
+        self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
+        return found
 
     def current(self) -> np.ndarray | None:
         if any(var.varValue is None for var in self.variables):

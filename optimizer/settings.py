@@ -19,6 +19,8 @@ class SolverSettings:
     at once with their weights (e.g. a benchmark's single objective) within
     ``time_limit_phase1 + time_limit_phase2``; ``neighbourhood_search`` lets that phase
     re-optimise parts of the roster around the incumbent (HiGHS only, optimizer/lns.py).
+    ``explain_gaps`` False leaves ``Roster.gaps`` empty: for benchmarks judged by their
+    own evaluator, where testing every gap against every person would take hours.
     """
 
     solver: str = "highs"
@@ -30,6 +32,7 @@ class SolverSettings:
     msg: bool = False
     lexicographic: bool = True
     neighbourhood_search: bool = True
+    explain_gaps: bool = True
 
     def __post_init__(self) -> None:
         if self.solver not in SOLVERS:

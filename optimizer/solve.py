@@ -49,7 +49,7 @@ def solve(problem: PlanningProblem, settings: SolverSettings | None = None) -> P
     if solved:
         polish(ctx, settings, quality, QUALITY_CODES if settings.lexicographic else SOFT_CODES)
     roster = extract_roster(ctx, solved)
-    roster.gaps = explain_gaps(problem, roster)
+    roster.gaps = explain_gaps(problem, roster) if settings.explain_gaps else []
     phases = [
         phase_report("coverage", coverage, 0.0),
         phase_report("quality", quality, settings.mip_gap),

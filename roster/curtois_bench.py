@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from models.curtois import (
     BEST_KNOWN,
+    CurtoisInstance,
     evaluate,
     gap_percent,
     load_instance,
@@ -23,6 +24,7 @@ from models.curtois import (
 )
 from optimizer import SolverSettings, solve
 from roster.bench import machine_line
+from roster.curtois_plain import solve_plain
 
 FOLDER_VARIABLE = "ROSTER_CURTOIS_DIR"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +48,10 @@ class CurtoisRow:
     solve_seconds: float
     violations: int
     roster: list[dict[str, Any]] = field(default_factory=list)
+    baseline_objective: int | None = None
+    baseline_status: str | None = None
+    baseline_seconds: float | None = None
+    baseline_violations: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
@@ -96,13 +102,34 @@ def bench_settings(solver: str, time_limit: float, threads: int = 2) -> SolverSe
     )
 
 
-def run_instance(folder: Path, number: int, settings: SolverSettings) -> CurtoisRow:
-    """Solve one instance with the product's optimiser and judge it with the evaluator."""
+def run_instance(
+    folder: Path, number: int, settings: SolverSettings, baseline: bool = False
+) -> CurtoisRow:
+    """Solve one instance with the product's optimiser (and the plain model) and judge it."""
     path = folder / f"Instance{number}.txt"
     if not path.is_file():
         raise BenchmarkMissing(f"no se encontró la instancia {number}: {path}")
     instance = load_instance(folder, number)
-    result = solve(to_problem(instance), settings)
+    row = run_product(instance, number, settings)
+    if baseline:
+        add_baseline(row, instance, settings)
+    return row
+
+
+def add_baseline(row: CurtoisRow, instance: CurtoisInstance, settings: SolverSettings) -> None:
+    """Solve the plain PuLP + HiGHS model at the same limit; the evaluator judges it."""
+    limit = settings.time_limit_phase1 + settings.time_limit_phase2
+    plain = solve_plain(instance, limit, settings.threads)
+    judged = evaluate(instance, plain.rows) if plain.status != "none" else None
+    row.baseline_status = plain.status
+    row.baseline_seconds = round(plain.seconds, 2)
+    row.baseline_objective = judged.objective if judged else None
+    row.baseline_violations = len(judged.violations) if judged else None
+
+
+def run_product(instance: CurtoisInstance, number: int, settings: SolverSettings) -> CurtoisRow:
+    """Solve one instance with the product's optimiser and judge it with the evaluator."""
+    result = solve(to_problem(instance), replace(settings, explain_gaps=False))
     report = result.report
     rows = roster_rows(result.roster)
     judged = evaluate(instance, rows) if report.status != "none" else None
@@ -126,10 +153,25 @@ HEADER = (
     "| instance | objective | best known | gap % | bound | status | build s | solve s "
     "| hard violations |\n|---|---|---|---|---|---|---|---|---|"
 )
+BASELINE_HEADER = (
+    HEADER.replace(" |\n", " | plain objective | plain status | plain violations |\n")
+    + "---|---|---|"
+)
 
 
-def table_line(row: CurtoisRow) -> str:
-    """One markdown table row."""
+PLAIN_NOTE = (
+    ' "plain": the plain PuLP + HiGHS model (roster/curtois_plain.py) at the same'
+    " time limit and thread count, judged by the same evaluator."
+)
+
+
+def table_header(baseline: bool = False) -> str:
+    """The markdown table's header, with the plain model's columns when ``baseline``."""
+    return BASELINE_HEADER if baseline else HEADER
+
+
+def table_line(row: CurtoisRow, baseline: bool = False) -> str:
+    """One markdown table row (with the plain model's cells when ``baseline``)."""
     cells = [
         row.instance,
         "—" if row.objective is None else row.objective,
@@ -141,10 +183,18 @@ def table_line(row: CurtoisRow) -> str:
         f"{row.solve_seconds:.1f}",
         row.violations,
     ]
+    if baseline:
+        cells += [
+            "—" if row.baseline_objective is None else row.baseline_objective,
+            row.baseline_status or "—",
+            "—" if row.baseline_violations is None else row.baseline_violations,
+        ]
     return "| " + " | ".join(str(cell) for cell in cells) + " |"
 
 
-def markdown_section(rows: list[CurtoisRow], settings: SolverSettings, wall: float) -> str:
+def markdown_section(
+    rows: list[CurtoisRow], settings: SolverSettings, wall: float, baseline: bool = False
+) -> str:
     """The table with the machine, the date and the settings, ready to append to a file."""
     per_instance = settings.time_limit_phase1 + settings.time_limit_phase2
     search = "on" if settings.neighbourhood_search else "off"
@@ -154,10 +204,11 @@ def markdown_section(rows: list[CurtoisRow], settings: SolverSettings, wall: flo
         f"Machine: {machine_line()}. Settings: solver "
         f"{settings.solver}, {per_instance:g} s per instance, {settings.threads} threads, "
         f"one weighted phase, neighbourhood search {search}. "
-        f"Wall time {wall:.0f} s. Objective, gap and violations from the independent evaluator.",
+        f"Wall time {wall:.0f} s. Objective, gap and violations from the independent evaluator."
+        + (PLAIN_NOTE if baseline else ""),
         "",
-        HEADER,
-        *(table_line(row) for row in rows),
+        table_header(baseline),
+        *(table_line(row, baseline) for row in rows),
         "",
     ]
     return "\n".join(lines)

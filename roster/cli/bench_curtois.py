@@ -11,13 +11,13 @@ from rich.console import Console
 
 from roster.cli.planning import bench_app
 from roster.curtois_bench import (
-    HEADER,
     BenchmarkMissing,
     bench_settings,
     instances_folder,
     markdown_section,
     parse_numbers,
     run_instance,
+    table_header,
     table_line,
 )
 
@@ -32,8 +32,12 @@ def bench_curtois_command(
     instances: str = typer.Option("1-12", help='Instancias: "1-12", "1,3,5" o "1-4,7".'),
     solver: str = typer.Option("highs", help="Solver: highs o cbc."),
     time_limit: float = typer.Option(60.0, help="Segundos como máximo por instancia."),
+    threads: int = typer.Option(2, min=1, help="Hilos del solver por instancia."),
     json_file: Path | None = typer.Option(
         None, "--json", help="Guarda por instancia la fila y el rol [{staff, day, shift}]."
+    ),
+    baseline: bool = typer.Option(
+        False, help="Resuelve también el modelo PuLP + HiGHS simple con el mismo límite."
     ),
     markdown: Path | None = typer.Option(None, help="Añade la tabla a este archivo Markdown."),
     folder: Path | None = typer.Option(
@@ -50,26 +54,26 @@ def bench_curtois_command(
     """
     try:
         numbers = parse_numbers(instances)
-        settings = bench_settings(solver, time_limit)
+        settings = bench_settings(solver, time_limit, threads)
         path = instances_folder(folder)
     except (ValueError, BenchmarkMissing) as error:
         _fail(str(error))
         return
     console = Console(width=200)
-    console.print(HEADER, markup=False, highlight=False)
+    console.print(table_header(baseline), markup=False, highlight=False)
     rows, started = [], time.perf_counter()
     for number in numbers:
         try:
-            row = run_instance(path, number, settings)
+            row = run_instance(path, number, settings, baseline)
         except BenchmarkMissing as error:
             _fail(str(error))
             return
         rows.append(row)
-        console.print(table_line(row), markup=False, highlight=False)
+        console.print(table_line(row, baseline), markup=False, highlight=False)
     wall = time.perf_counter() - started
     if json_file:
         payload = {"settings": settings.to_dict(), "instances": [row.to_dict() for row in rows]}
         json_file.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     if markdown:
         with markdown.open("a", encoding="utf-8") as handle:
-            handle.write("\n" + markdown_section(rows, settings, wall) + "\n")
+            handle.write("\n" + markdown_section(rows, settings, wall, baseline) + "\n")

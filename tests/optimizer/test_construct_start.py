@@ -1,0 +1,54 @@
+"""The constructive start (optimizer/construct.py) and its use by the weighted phase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import optimizer.lns as lns
+from models.curtois import CURTOIS_START, evaluate, load_instance, roster_rows, to_problem
+from optimizer import solve
+from optimizer.build import build_model
+from optimizer.construct import construct
+from roster.curtois_bench import BenchmarkMissing, bench_settings, instances_folder
+
+
+@pytest.fixture(scope="module")
+def folder() -> Path:
+    try:
+        return instances_folder()
+    except BenchmarkMissing as error:
+        pytest.skip(str(error))
+
+
+@pytest.mark.parametrize("number", [1, 3, 5])
+def test_constructed_roster_breaks_no_hard_rule(folder: Path, number: int) -> None:
+    instance = load_instance(folder, number)
+    ctx = build_model(to_problem(instance))
+    cells = construct(ctx, 10.0)
+    rows = [(staff, (day - CURTOIS_START).days, shift) for staff, day, shift, _ in cells]
+    judged = evaluate(instance, rows)
+    assert judged.violations == []
+    assert cells <= set(ctx.x)
+    assert judged.breakdown["under"] < 100 * sum(cover.requirement for cover in instance.cover)
+
+
+def test_weighted_phase_starts_from_the_constructed_roster(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[float] = []
+
+    def counted(ctx: object, seconds: float) -> object:
+        calls.append(seconds)
+        return construct(ctx, seconds)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lns, "CONSTRUCT_FROM", 0)
+    monkeypatch.setattr(lns, "construct", counted)
+    instance = load_instance(folder, 2)
+    result = solve(to_problem(instance), bench_settings("highs", 10.0, threads=1))
+    judged = evaluate(instance, roster_rows(result.roster))
+    assert len(calls) == 1
+    assert result.report.status in ("optimal", "feasible")
+    assert judged.violations == []
+    assert judged.objective == pytest.approx(result.report.objective)
