@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import typer
@@ -65,12 +64,13 @@ def _print_report(console: Console, outcome: PlanOutcome) -> None:
     if not gaps:
         console.print("[green]Toda la demanda mínima queda cubierta.[/]")
         return
-    hours = Counter[str]()
+    hours: dict[str, float] = {}
     for gap in gaps:
-        hours[str(gap.reason)] += gap.hours
+        hours[str(gap.reason)] = hours.get(str(gap.reason), 0.0) + gap.hours
+    by_hours = sorted(hours.items(), key=lambda item: -item[1])
     console.print(
         f"[bold red]Sin cubrir: {sum(hours.values()):.0f} horas[/] — "
-        + "; ".join(f"{REASONS_ES.get(r, r)}: {h:.0f} h" for r, h in hours.most_common())
+        + "; ".join(f"{REASONS_ES.get(r, r)}: {h:.0f} h" for r, h in by_hours)
     )
     for item in outcome.report.get("infeasibilities", []):
         console.print(f"[yellow]Aviso:[/] {item.get('message', item)}")

@@ -11,7 +11,7 @@ from optimizer.report import FEASIBLE, OPTIMAL
 
 def _knapsack() -> pulp.LpProblem:
     lp = pulp.LpProblem("knapsack", pulp.LpMinimize)
-    x = [pulp.LpVariable(f"x{i}", cat=pulp.LpBinary) for i in range(4)]
+    x = [lp.add_variable(f"x{i}", cat=pulp.LpBinary) for i in range(4)]
     lp.setObjective(100 + pulp.lpSum([-5 * x[0], -4 * x[1], -3 * x[2], -2 * x[3]]))
     lp += pulp.lpSum([3 * x[0], 2 * x[1], 2 * x[2], 1 * x[3]]) <= 4
     return lp
