@@ -27,6 +27,7 @@ import highspy
 import numpy as np
 import pulp
 
+from optimizer.bound import tight_bound
 from optimizer.construct import construct
 from optimizer.model import ModelContext
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
@@ -38,6 +39,7 @@ FIRST_SECONDS = 15.0  # at most this long for the first probe; the last full sol
 SUB_SECONDS = 3.0  # time limit of one neighbourhood
 STALL_SHARE, STALL_SECONDS = 0.15, 10.0  # the search ends after this long without improving
 START_PEOPLE, START_DAYS = 3, 7  # initial neighbourhood sizes; they grow when stuck
+BOUND_SHARE = 0.1  # at most, for the LP bound with the run paths (optimizer/bound.py)
 CONSTRUCT_FROM = 20_000  # assignment columns from which a constructive start comes first
 CONSTRUCT_SHARE = 0.6  # about this share of the phase's time for the constructive start
 SEARCH_END = 0.9  # the search ends by this share of the phase's time, whatever came before
@@ -53,7 +55,14 @@ def solve_weighted(ctx: ModelContext, settings: SolverSettings) -> PhaseOutcome:
     gap_abs = step * 0.999 if step else None
     if settings.solver != "highs" or not settings.neighbourhood_search or not ctx.x:
         return run_phase(ctx.lp, settings, budget, settings.mip_gap, gap_abs)
-    return FixAndOptimise(ctx, settings, objective, gap_abs).solve(budget)
+    started = perf_counter()
+    tight = None
+    if len(ctx.x) < CONSTRUCT_FROM:  # on the largest models the LP alone takes minutes
+        tight = tight_bound(ctx, settings, objective, budget * BOUND_SHARE)
+    search = FixAndOptimise(ctx, settings, objective, gap_abs)
+    if tight is not None:
+        search.bound = tight - float(objective.constant)
+    return search.solve(budget - (perf_counter() - started))
 
 
 def objective_step(objective: pulp.LpAffineExpression) -> float:

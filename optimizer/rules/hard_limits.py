@@ -186,7 +186,9 @@ def too_short(allowed: list[bool], forced: list[bool], minimum: int) -> bool:
 def add_max_weekends(ctx: ModelContext, staff_id: str, limits: WorkLimits) -> None:
     """H10 weekends: y[p,k] >= w[p,d] for each day d of weekend k in the horizon; sum_k y <= max.
 
-    A weekend is a Saturday and the Sunday after it.
+    w[p,d] is the sum of the day's variables (at most 1 under H2, an indicator without
+    it), which the LP relaxation sees far better than one row per variable. A weekend is
+    a Saturday and the Sunday after it.
     Source: Curtois & Qu benchmark / shelter policy.
     """
     if limits.max_weekends is None:
@@ -200,14 +202,15 @@ def add_max_weekends(ctx: ModelContext, staff_id: str, limits: WorkLimits) -> No
     chosen: Terms = []
     forced = 0
     for saturday, members in sorted(weekends.items()):
-        worked = [(v, d) for d in members for v in ctx.worked(staff_id, d)]
+        worked = {day: ctx.worked(staff_id, day) for day in members if ctx.worked(staff_id, day)}
         if not worked:
             continue
         y = ctx.lp.add_variable(ctx.name("weekend", staff_id, saturday), 0, 1)
-        forced += any((var.lowBound or 0) > 0.5 for var, _ in worked)
-        for number, (var, day) in enumerate(worked):
-            name = ctx.name("weekend_on", staff_id, saturday, number)
-            ctx.add_constraint(y - var >= 0, name, "H10", staff_id, day)
+        forced += any((var.lowBound or 0) > 0.5 for day in worked for var in worked[day])
+        for day, variables in worked.items():
+            expression = pulp.LpAffineExpression([(y, 1.0)] + [(var, -1.0) for var in variables])
+            name = ctx.name("weekend_on", staff_id, day)
+            ctx.add_constraint(expression >= 0, name, "H10", staff_id, day)
         chosen.append((y, 1.0))
     if forced > limits.max_weekends:
         ctx.report("H10", staff_id, sorted(weekends), "locks")

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pulp
+import pytest
 from optimizer_factories import absence, every_day, feb, history, make_problem, need, person, solved
 
 from models import Assignment, Request, RuleSet
 from models.limits import WorkLimits
 from models.validator import validate
 from optimizer import SolverSettings, solve
+from optimizer.build import build_model
+from optimizer.solvers import make_solver
 
 OFF = {"enabled": False}
 WEEK_ONE = [feb(day) for day in range(1, 8)]
@@ -170,3 +174,19 @@ def test_a_gap_her_limits_did_not_cause_names_its_own_reason() -> None:
     result = solved(one_person(WorkLimits(max_minutes=100 * 240), demand))
     assert len(result.roster.gaps) == 7
     assert {gap.reason for gap in result.roster.gaps} == {"busy"}
+
+
+def test_the_weekend_limit_counts_a_day_once_in_the_relaxation() -> None:
+    """y >= the day's whole work, not each shift apart: half a morning and half an
+    afternoon on a Saturday is a whole worked weekend, also in the LP relaxation."""
+    weekend_days = [feb(6), feb(7), feb(13), feb(14)]
+    demand = [need(day, shift) for day in weekend_days for shift in ("M", "T")]
+    problem = make_problem([person("a")], demand, limits={"a": WorkLimits(max_weekends=1)})
+    ctx = build_model(problem)
+    ctx.lp.setObjective(ctx.soft_expression(("S1",)))
+    relaxed = ctx.lp.copy()
+    for var in relaxed.variables():
+        var.cat = pulp.LpContinuous
+    relaxed.solve(make_solver(SolverSettings(threads=1), 10.0))
+    short_shifts = sum(var.varValue for var in ctx.short.values())
+    assert short_shifts == pytest.approx(6.0)  # one weekend's two days, one shift each
