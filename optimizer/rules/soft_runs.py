@@ -91,6 +91,19 @@ def start_state(ctx: ModelContext, staff_id: str, limits: RunLimits) -> str:
     return f"{worked}{run}" if run else f"{rest}{limits.off_states}"
 
 
+def first_arcs(start: str, arcs: list[Arc], limits: RunLimits) -> list[Arc]:
+    """The arcs into the first day: from ``start``, into exempt states when minimums hold.
+
+    H10's minimums ignore history, so the run that holds the first day is exempt even
+    when the history shows the days before it (models.limits): its states are I/J.
+    """
+    leaving = [arc for arc in arcs if arc[0] == start]
+    if not limits.exempt_start:
+        return leaving
+    exempt = {"W1": "I1", "O1": "J1"}
+    return [(source, exempt.get(target, target)) for source, target in leaving]
+
+
 def add_run_path(ctx: ModelContext, staff_id: str, limits: RunLimits) -> None:
     """Add the person's run path and tie her S6 penalty variables to its arcs.
 
@@ -105,7 +118,10 @@ def add_run_path(ctx: ModelContext, staff_id: str, limits: RunLimits) -> None:
     start = start_state(ctx, staff_id, limits)
     flows: list[dict[Arc, pulp.LpVariable]] = []
     for index, day in enumerate(days):
-        usable = [arc for arc in arcs if arc[0] == start or (index and arc[0] != UNKNOWN)]
+        if index == 0:
+            usable = first_arcs(start, arcs, limits)
+        else:
+            usable = [arc for arc in arcs if arc[0] != UNKNOWN]
         flows.append(
             {arc: ctx.tightening_variable(ctx.name("run", staff_id, day, *arc)) for arc in usable}
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pulp
 import pytest
-from optimizer_factories import every_day, feb, history, make_problem, person, solved, without
+from optimizer_factories import every_day, feb, history, make_problem, need, person, solved, without
 
 from models import PlanningProblem, RuleSet, WorkLimits
 from optimizer import SolverSettings
@@ -122,3 +122,25 @@ def test_a_roster_under_minimum_runs_satisfies_the_run_paths() -> None:
     objective = ctx.soft_expression()
     expected = sum(result.report.penalties.values())
     assert tight_bound(ctx, SETTINGS, objective, 10.0) == pytest.approx(expected, abs=1e-3)
+
+
+@pytest.mark.parametrize("worked_before", [[], [feb(-1)], [feb(0)]])
+def test_the_first_run_stays_exempt_when_the_history_is_known(worked_before: list) -> None:
+    """H10's minimums ignore history: a one-day run on the 1st fits the paths whatever came before.
+
+    feb(0) is 31/01 (the run continues from history), feb(-1) is 30/01 (an off day between).
+    """
+    limits = {"a": WorkLimits(min_consecutive_days=2, min_consecutive_days_off=2)}
+    problem = make_problem(
+        [person("a")],
+        [need(feb(1), "M", minimum=1)],
+        rules=without(RuleSet(), "H7"),
+        limits=limits,
+        history=history("a", "M", worked_before),
+    )
+    ctx = build_model(problem)
+    assert ctx.timeline.known_from < feb(1)
+    for (staff_id, day, shift, _), var in ctx.x.items():
+        var.lowBound = var.upBound = 1 if (day, shift) == (feb(1), "M") else 0
+    objective = ctx.soft_expression()
+    assert tight_bound(ctx, SETTINGS, objective, 10.0) is not None
