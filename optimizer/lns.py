@@ -1,13 +1,17 @@
 """The single weighted phase: every soft term at once, with a fix-and-optimise search.
 
 Used when ``SolverSettings.lexicographic`` is False (e.g. the Curtois & Qu benchmark,
-whose objective is one weighted sum). With HiGHS and ``neighbourhood_search`` on:
-a short full solve gives an incumbent and a bound (small cases are proved here);
-then, for a share of the time, the assignments outside a neighbourhood (a few people for
-the whole horizon, or everyone over a window of days) are fixed at the incumbent and
-the rest re-optimised from it, keeping improvements and growing the neighbourhood
-when it stops yielding; a last, long full solve starts from the best roster and
-proves it or improves it. Large models (``CONSTRUCT_FROM`` assignment columns or
+whose objective is one weighted sum). Below ``CONSTRUCT_FROM`` assignment columns the
+run paths (rules/soft_runs.py) join the MIP itself: their relaxation is much tighter
+and HiGHS proves far sooner with them. Below ``SEARCH_FROM`` columns HiGHS then solves
+the model alone, uninterrupted: its tree is its strength, and stopping it for a search
+cost more than the search gave (docs/benchmarks.md). From ``SEARCH_FROM`` up, with
+HiGHS and ``neighbourhood_search`` on: a short full solve gives an incumbent and a
+bound; then, for a share of the time, the assignments outside a neighbourhood (a few
+people for the whole horizon, or everyone over a window of days) are fixed at the
+incumbent and the rest re-optimised from it, keeping improvements and growing the
+neighbourhood when it stops yielding; a last, long full solve starts from the best
+roster and proves it or improves it. Large models (``CONSTRUCT_FROM`` columns or
 more), and any model whose first probe finds nothing, first get a constructive start
 (optimizer/construct.py: each person's schedule on her own, then sweeps), completed
 by HiGHS with the assignments fixed.
@@ -27,7 +31,6 @@ import highspy
 import numpy as np
 import pulp
 
-from optimizer.bound import tight_bound
 from optimizer.construct import construct
 from optimizer.model import ModelContext
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
@@ -39,7 +42,7 @@ FIRST_SECONDS = 15.0  # at most this long for the first probe; the last full sol
 SUB_SECONDS = 3.0  # time limit of one neighbourhood
 STALL_SHARE, STALL_SECONDS = 0.15, 10.0  # the search ends after this long without improving
 START_PEOPLE, START_DAYS = 3, 7  # initial neighbourhood sizes; they grow when stuck
-BOUND_SHARE = 0.1  # at most, for the LP bound with the run paths (optimizer/bound.py)
+SEARCH_FROM = 2_500  # assignment columns from which the search helps (below: HiGHS alone)
 CONSTRUCT_FROM = 20_000  # assignment columns from which a constructive start comes first
 CONSTRUCT_SHARE = 0.6  # about this share of the phase's time for the constructive start
 SEARCH_END = 0.9  # the search ends by this share of the phase's time, whatever came before
@@ -53,15 +56,13 @@ def solve_weighted(ctx: ModelContext, settings: SolverSettings) -> PhaseOutcome:
     budget = settings.time_limit_phase1 + settings.time_limit_phase2
     step = objective_step(objective)
     gap_abs = step * 0.999 if step else None
-    if settings.solver != "highs" or not settings.neighbourhood_search or not ctx.x:
+    if len(ctx.x) < CONSTRUCT_FROM:  # on the largest models their LP alone takes minutes
+        ctx.adopt_tightening()  # the run paths join the MIP: a much stronger tree
+    searched = settings.neighbourhood_search and len(ctx.x) >= SEARCH_FROM
+    if settings.solver != "highs" or not searched:
         return run_phase(ctx.lp, settings, budget, settings.mip_gap, gap_abs)
     started = perf_counter()
-    tight = None
-    if len(ctx.x) < CONSTRUCT_FROM:  # on the largest models the LP alone takes minutes
-        tight = tight_bound(ctx, settings, objective, budget * BOUND_SHARE)
     search = FixAndOptimise(ctx, settings, objective, gap_abs)
-    if tight is not None:
-        search.bound = tight - float(objective.constant)
     return search.solve(budget - (perf_counter() - started))
 
 

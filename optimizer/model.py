@@ -147,6 +147,12 @@ class ModelContext:
         """Keep a row of the tighter formulation, for the bound model only (optimizer/bound.py)."""
         self.tightening.append((constraint, name))
 
+    def adopt_tightening(self) -> None:
+        """Move the tighter rows into the MIP itself (the weighted phase: they speed its proof)."""
+        for constraint, name in self.tightening:
+            self.lp.add(constraint, name)
+        self.tightening = []
+
     def tightening_variable(self, name: str) -> pulp.LpVariable:
         """A continuous variable in [0, 1] of the tighter formulation (not in ``lp``)."""
         return self.tightening_lp.add_variable(name, 0, 1)

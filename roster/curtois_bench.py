@@ -89,7 +89,9 @@ def parse_numbers(text: str) -> list[int]:
     return numbers
 
 
-def bench_settings(solver: str, time_limit: float, threads: int = 2) -> SolverSettings:
+def bench_settings(
+    solver: str, time_limit: float, threads: int = 2, search: bool = True
+) -> SolverSettings:
     """One weighted phase of ``time_limit`` seconds, asked to prove optimality."""
     half = time_limit / 2
     return SolverSettings(
@@ -99,6 +101,7 @@ def bench_settings(solver: str, time_limit: float, threads: int = 2) -> SolverSe
         mip_gap=0.0,
         threads=threads,
         lexicographic=False,
+        neighbourhood_search=search,
     )
 
 

@@ -107,44 +107,37 @@ def add_longest_run(ctx: ModelContext, staff_id: str, limits: WorkLimits) -> Non
 def add_shortest_runs(ctx: ModelContext, staff_id: str, limits: WorkLimits) -> None:
     """H10 shortest runs of worked days (m) and of days off (m'); runs touching an end exempt.
 
-    Stated as: for L = 1..m-1 and d-1 >= first, d+L <= last,
-    w[d-1] - sum_{i<L} w[d+i] + w[d+L] >= 1 - L (days off: -w[d-1] + sum - w[d+L] >= -1),
-    and written in the tighter start/stop form (Rajan & Takriti's min up/down time):
-    on[d] - off[d] = w[d] - w[d-1] for d > first (on, off in [0, 1]);
-    sum_{t=d-m+1..d, t>first} on[t] <= w[d] and sum_{t=d-m'+1..d, t>first} off[t] <= 1 - w[d].
-    Absent days are off; history is ignored. Source: Curtois & Qu benchmark / shelter policy.
+    For d > first and j = 1..m-1 with d+j <= last: w[d] - w[d-1] - w[d+j] <= 0 (a run
+    that starts on d lasts past d+j); for j = 1..m'-1: w[d-1] - w[d] + w[d+j] <= 1 (a
+    rest that starts on d does too). Rows on the assignment columns alone: HiGHS's
+    propagation and cuts work on them directly, and the run paths (rules/soft_runs.py)
+    give the weighted phase its tight relaxation. Absent days are off; history is
+    ignored. Source: Curtois & Qu benchmark / shelter policy.
     """
     work, rest = limits.min_consecutive_days or 0, limits.min_consecutive_days_off or 0
     if work <= 1 and rest <= 1:
         return
     days = ctx.timeline.days
     work, rest = runs_possible(ctx, staff_id, work, rest)
-    if work <= 1 and rest <= 1:
-        return
-    starts, stops = [], []
+    worked = [[(v, 1.0) for v in ctx.worked(staff_id, day)] for day in days]
+
+    def signed(index: int, sign: float) -> Terms:
+        return [(v, sign * coef) for v, coef in worked[index]]
+
     for index in range(1, len(days)):
-        day = days[index]
-        on = ctx.lp.add_variable(ctx.name("run_on", staff_id, day), 0, 1)
-        off = ctx.lp.add_variable(ctx.name("run_off", staff_id, day), 0, 1)
-        change = [(v, -1.0) for v in ctx.worked(staff_id, day)]
-        change += [(v, 1.0) for v in ctx.worked(staff_id, days[index - 1])]
-        balance = pulp.LpAffineExpression([(on, 1.0), (off, -1.0), *change])
-        ctx.add_constraint(
-            balance == 0, ctx.name("run_change", staff_id, day), "H10", staff_id, day
-        )
-        starts.append(on)
-        stops.append(off)
-    for index in range(1, len(days)):
-        worked = [(v, 1.0) for v in ctx.worked(staff_id, days[index])]
-        if work > 1:
-            recent = [(v, 1.0) for v in starts[max(0, index - work) : index]]
-            terms = recent + [(v, -coef) for v, coef in worked]
-            name = ctx.name("min_run", staff_id, days[index])
-            add_mixed(ctx, terms, 0.0, name, staff_id, days[max(0, index - work) : index + 1])
-        if rest > 1:
-            terms = [(v, 1.0) for v in stops[max(0, index - rest) : index]] + worked
-            name = ctx.name("min_off", staff_id, days[index])
-            add_mixed(ctx, terms, 1.0, name, staff_id, days[max(0, index - rest) : index + 1])
+        for ahead in range(1, max(work, rest)):
+            later = index + ahead
+            if later >= len(days):
+                break
+            window = days[index - 1 : later + 1]
+            if ahead < work:
+                terms = signed(index, 1.0) + signed(index - 1, -1.0) + signed(later, -1.0)
+                name = ctx.name("min_run", staff_id, days[index], ahead)
+                add_mixed(ctx, terms, 0.0, name, staff_id, window)
+            if ahead < rest:
+                terms = signed(index - 1, 1.0) + signed(index, -1.0) + signed(later, 1.0)
+                name = ctx.name("min_off", staff_id, days[index], ahead)
+                add_mixed(ctx, terms, 1.0, name, staff_id, window)
 
 
 def runs_possible(ctx: ModelContext, staff_id: str, work: int, rest: int) -> tuple[int, int]:

@@ -36,6 +36,9 @@ def bench_curtois_command(
     json_file: Path | None = typer.Option(
         None, "--json", help="Guarda por instancia la fila y el rol [{staff, day, shift}]."
     ),
+    search: bool = typer.Option(
+        True, help="Búsqueda por vecindarios alrededor de HiGHS (--no-search: una sola resolución)."
+    ),
     baseline: bool = typer.Option(
         False, help="Resuelve también el modelo PuLP + HiGHS simple con el mismo límite."
     ),
@@ -54,7 +57,7 @@ def bench_curtois_command(
     """
     try:
         numbers = parse_numbers(instances)
-        settings = bench_settings(solver, time_limit, threads)
+        settings = bench_settings(solver, time_limit, threads, search)
         path = instances_folder(folder)
     except (ValueError, BenchmarkMissing) as error:
         _fail(str(error))

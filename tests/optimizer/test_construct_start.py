@@ -43,6 +43,7 @@ def test_weighted_phase_starts_from_the_constructed_roster(
         calls.append(seconds)
         return construct(ctx, seconds)  # type: ignore[arg-type]
 
+    monkeypatch.setattr(lns, "SEARCH_FROM", 0)
     monkeypatch.setattr(lns, "CONSTRUCT_FROM", 0)
     monkeypatch.setattr(lns, "construct", counted)
     instance = load_instance(folder, 2)

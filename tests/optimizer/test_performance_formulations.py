@@ -140,7 +140,7 @@ def test_the_first_run_stays_exempt_when_the_history_is_known(worked_before: lis
     )
     ctx = build_model(problem)
     assert ctx.timeline.known_from < feb(1)
-    for (staff_id, day, shift, _), var in ctx.x.items():
+    for (_, day, shift, _), var in ctx.x.items():
         var.lowBound = var.upBound = 1 if (day, shift) == (feb(1), "M") else 0
     objective = ctx.soft_expression()
     assert tight_bound(ctx, SETTINGS, objective, 10.0) is not None
