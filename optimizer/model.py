@@ -69,16 +69,6 @@ class Hotspot:
     role: str | None = None
 
 
-@dataclass(frozen=True)
-class FairnessGroup:
-    """One S4 spread (a role's people, one category): its bounds and each person's count."""
-
-    high: pulp.LpVariable
-    low: pulp.LpVariable
-    role: str
-    counts: dict[str, pulp.LpAffineExpression]  # staff id -> tally + this month's count
-
-
 def day_tag(day: date) -> str:
     return day.strftime("%Y%m%d")
 
@@ -110,7 +100,6 @@ class ModelContext:
     constraint_info: dict[str, ConstraintInfo] = field(default_factory=dict)
     infeasibilities: list[Infeasibility] = field(default_factory=list)
     hotspots: list[Hotspot] = field(default_factory=list)
-    fairness: list[FairnessGroup] = field(default_factory=list)
     patterns: dict[tuple[str, str, date], pulp.LpVariable] = field(default_factory=dict)
     tightening: list[tuple[pulp.LpConstraint, str]] = field(default_factory=list)
     tightening_lp: pulp.LpProblem = field(default_factory=lambda: pulp.LpProblem("tightening"))

@@ -25,7 +25,7 @@ import numpy as np
 import pulp
 
 from optimizer.bound import tight_bound
-from optimizer.model import FairnessGroup, Hotspot, ModelContext
+from optimizer.model import Hotspot, ModelContext
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap
@@ -36,32 +36,9 @@ PROBE_SHARE, SHAPE_SHARE, SEARCH_SHARE = 0.08, 0.35, 0.37  # of phase 2's time; 
 SUB_SECONDS = 0.4  # time limit of one neighbourhood
 PEOPLE, DAYS, MIXED_DAYS, MIXED_SHARE = 4, 6, 14, 0.5  # neighbourhood sizes
 SHAPE_GAP = 0.005  # the shape is a start: proving it to the last unit is not needed
-KINDS = ("hotspot", "fairness", "people", "days", "mixed")  # neighbourhoods, drawn by payoff
+KINDS = ("hotspot", "people", "days", "mixed")  # neighbourhood kinds, drawn by payoff
 HOT_DAYS = 4  # days either side of a penalised day (a hotspot) set free
 SHAPE_CODES = ("S2", "S3", "S5", "S7")  # the objective without S4 and S6: a quick first shape
-
-
-@dataclass
-class Spread:
-    """An S4 group as column indices: its high and low, and each person's count."""
-
-    high: int
-    low: int
-    role: str
-    counts: dict[str, tuple[np.ndarray, np.ndarray, float]]  # staff id -> columns, coefs, tally
-
-    def extremes(self, values: np.ndarray, rng: random.Random) -> tuple[str, str] | None:
-        """A person at the group's highest count and one at its lowest (None: already even)."""
-        if values[self.high] - values[self.low] < 0.5:
-            return None
-        counts = {
-            staff_id: float(coefs @ values[columns]) + tally
-            for staff_id, (columns, coefs, tally) in self.counts.items()
-        }
-        top, bottom = max(counts.values()), min(counts.values())
-        most = rng.choice([staff_id for staff_id, n in counts.items() if n > top - 0.5])
-        least = rng.choice([staff_id for staff_id, n in counts.items() if n < bottom + 0.5])
-        return most, least
 
 
 @dataclass
@@ -91,7 +68,6 @@ class HighsSearch:
         self.lower = np.array([var.lowBound or 0.0 for _, var in cells])
         self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
         self.random = random.Random(0)
-        self.spreads = [spread_of(group) for group in ctx.fairness]
         self.wins = dict.fromkeys(KINDS, 0)
         self.seconds = dict.fromkeys(KINDS, 0.0)
 
@@ -151,11 +127,6 @@ class HighsSearch:
             if hot:
                 return kind, self.around(self.random.choice(hot))
             kind = "people"
-        if kind == "fairness":
-            chosen = self.unfair(best)
-            if chosen:
-                return kind, np.array([cell[0] in chosen for cell in self.cells])
-            kind = "people"
         if kind == "people":
             anchor = self.random.choice(staff)
             chosen = {anchor.id, *self.mates(set(anchor.roles), anchor.id, PEOPLE - 1)}
@@ -167,18 +138,6 @@ class HighsSearch:
         size = max(1, int(len(staff) * MIXED_SHARE))
         chosen = set(self.random.sample([p.id for p in staff], size))
         return kind, np.array([cell[0] in chosen and cell[1] in span for cell in self.cells])
-
-    def unfair(self, best: Incumbent) -> set[str]:
-        """For an uneven S4 group: the people at its extremes and a few mates (whole month)."""
-        uneven = []
-        for spread in self.spreads:
-            extremes = spread.extremes(best.values, self.random)
-            if extremes is not None:
-                uneven.append((spread.role, *extremes))
-        if not uneven:
-            return set()
-        role, most, least = self.random.choice(uneven)
-        return {most, least, *self.mates({role}, most, PEOPLE - 2)}
 
     def mates(self, roles: set[str], anchor: str | None, count: int) -> list[str]:
         """Up to ``count`` random people other than ``anchor`` holding one of ``roles``."""
@@ -210,19 +169,6 @@ class HighsSearch:
             best = better
         self.release()
         return best
-
-
-def spread_of(group: FairnessGroup) -> Spread:
-    """An S4 group with its counts as column indices and coefficients."""
-    counts = {
-        staff_id: (
-            np.array([var.index for var in count], dtype=np.int32),
-            np.array(list(count.values()), dtype=np.float64),
-            float(count.constant),
-        )
-        for staff_id, count in group.counts.items()
-    }
-    return Spread(group.high.index, group.low.index, group.role, counts)
 
 
 def search_quality(ctx: ModelContext, settings: SolverSettings, objective: Any) -> PhaseOutcome:

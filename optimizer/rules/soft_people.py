@@ -9,7 +9,7 @@ import pulp
 
 from models.problem import FairnessTally, PlanningProblem
 from models.rules import RuleSet
-from optimizer.model import FairnessGroup, Hotspot, ModelContext, Terms
+from optimizer.model import Hotspot, ModelContext, Terms
 
 Category = tuple[str, Callable[[FairnessTally], int], Callable[[str], Terms]]
 Line = tuple[Terms, float]  # sum(coef * var) + constant
@@ -35,16 +35,13 @@ def add_fairness(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) ->
                 ctx.name("fair_high", role, category), 0, None, pulp.LpInteger
             )
             low = ctx.lp.add_variable(ctx.name("fair_low", role, category), 0, None, pulp.LpInteger)
-            counts = {}
             for staff_id in members:
                 tally = tally_of(problem.tallies.get(staff_id, FairnessTally()))
                 count = pulp.LpAffineExpression(count_terms(staff_id), constant=tally)
                 name = ctx.name("fair", role, category, staff_id)
                 ctx.add_constraint(high - count >= 0, name + "__high", "S4", staff_id, None)
                 ctx.add_constraint(low - count <= 0, name + "__low", "S4", staff_id, None)
-                counts[staff_id] = count
             units += [(high, 1.0), (low, -1.0)]
-            ctx.fairness.append(FairnessGroup(high, low, role, counts))
     ctx.add_soft("S4", pulp.LpAffineExpression(units), rules.fairness.weight)
 
 

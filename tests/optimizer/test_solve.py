@@ -17,7 +17,7 @@ from models.validator import validate
 from optimizer import SolverSettings
 from optimizer.build import build_model
 from optimizer.rules import HARD_RULES, SOFT_RULES
-from optimizer.search import HOT_DAYS, HighsSearch, Incumbent, finish
+from optimizer.search import HOT_DAYS, HighsSearch, finish
 from optimizer.solve import QUALITY_CODES, extract_roster, solve_coverage
 from optimizer.solvers import make_solver, read_status, relative_gap
 
@@ -175,19 +175,3 @@ def test_the_search_draws_the_neighbourhoods_that_pay_more_often() -> None:
     search.wins["days"], search.seconds["people"] = 20, 10.0
     drawn = [search.neighbourhood(start)[0] for _ in range(200)]
     assert drawn.count("days") > 100 and drawn.count("people") < drawn.count("mixed")
-
-
-def test_a_fairness_neighbourhood_frees_the_people_at_both_ends_of_a_spread() -> None:
-    problem = small_month()
-    ctx = build_model(problem)
-    solve_coverage(ctx, SolverSettings())
-    search = HighsSearch(ctx, SolverSettings(), ctx.soft_expression(QUALITY_CODES))
-    nights = next(group for group in ctx.fairness if "nights" in group.high.name)
-    values = np.zeros(search.count)
-    for day in range(1, 11):
-        values[ctx.x[("a", feb(day), "N", "CUI")].index] = 1.0
-    values[nights.high.index], values[nights.low.index] = 10.0, 0.0
-    chosen = search.unfair(Incumbent(values, 0.0))
-    assert {"a"} < chosen <= {"a", "b", "c", "p"} and chosen & {"b", "c"}
-    even = np.zeros(search.count)
-    assert search.unfair(Incumbent(even, 0.0)) == set()
