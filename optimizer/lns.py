@@ -6,10 +6,11 @@ run paths (rules/soft_runs.py) join the MIP itself: their relaxation is much tig
 and HiGHS proves far sooner with them. Below ``SEARCH_FROM`` columns HiGHS then solves
 the model alone, uninterrupted: its tree is its strength, and stopping it for a search
 cost more than the search gave (docs/benchmarks.md). From ``SEARCH_FROM`` up, with
-HiGHS and ``neighbourhood_search`` on: a short full solve gives an incumbent and a
-bound; then, for a share of the time, the assignments outside a neighbourhood (a few
-people for the whole horizon, or everyone over a window of days) are fixed at the
-incumbent and the rest re-optimised from it, keeping improvements and growing the
+HiGHS and ``neighbourhood_search`` on: the LP relaxation is solved once, a short full
+solve gives an incumbent and a bound; then, for a share of the time, the assignments
+outside a neighbourhood (a few people for the whole horizon, everyone over a window of
+days, or those the LP leaves fractional or sets apart from the incumbent, as RINS does)
+are fixed at the incumbent and the rest re-optimised from it, keeping improvements and growing the
 neighbourhood when it stops yielding; a last, long full solve starts from the best
 roster and proves it or improves it. Large models (``CONSTRUCT_FROM`` columns or
 more), and any model whose first probe finds nothing, first get a constructive start
@@ -42,7 +43,9 @@ FIRST_SECONDS = 15.0  # at most this long for the first probe; the last full sol
 SUB_SECONDS = 3.0  # time limit of one neighbourhood
 STALL_SHARE, STALL_SECONDS = 0.15, 10.0  # the search ends after this long without improving
 START_PEOPLE, START_DAYS = 3, 7  # initial neighbourhood sizes; they grow when stuck
-SEARCH_FROM = 2_500  # assignment columns from which the search helps (below: HiGHS alone)
+RELAX_SHARE = 0.05  # at most, for the LP relaxation that guides the search
+GUIDED_SHARE = 0.2  # above this share of free assignments a guided neighbourhood is windowed
+SEARCH_FROM = 1_500  # assignment columns from which the search helps (below: HiGHS alone)
 CONSTRUCT_FROM = 20_000  # assignment columns from which a constructive start comes first
 CONSTRUCT_SHARE = 0.6  # about this share of the phase's time for the constructive start
 SEARCH_END = 0.9  # the search ends by this share of the phase's time, whatever came before
@@ -106,6 +109,7 @@ class FixAndOptimise:
         self.random = random.Random(0)
         self.bound = -math.inf
         self.fallback: np.ndarray | None = None  # the constructed assignments, not completed
+        self.relaxed: np.ndarray | None = None  # the LP relaxation's assignments
 
     def run(self, seconds: float, start: np.ndarray | None) -> np.ndarray | None:
         """One HiGHS run from ``start``; the column values if it holds a solution."""
@@ -115,7 +119,11 @@ class FixAndOptimise:
         self.highs.run()
         if self.highs.getInfo().primal_solution_status != 2:
             return None
-        return np.array(self.highs.getSolution().col_value)
+        values = np.array(self.highs.getSolution().col_value)
+        assignments = values[self.columns]
+        if np.abs(assignments - np.round(assignments)).max(initial=0.0) > 1e-6:
+            return None  # not a roster (e.g. a relaxation's point)
+        return values
 
     def cost(self, values: np.ndarray | None) -> float:
         return math.inf if values is None else float(self.costs @ values)
@@ -138,6 +146,8 @@ class FixAndOptimise:
         start = self.current()
         if start is None and len(self.columns) >= CONSTRUCT_FROM:
             start = self.constructed(budget * CONSTRUCT_SHARE)
+        if len(self.columns) < CONSTRUCT_FROM:  # the LP of the largest takes minutes
+            self.relax(budget * RELAX_SHARE)
         best, proven = self.full_run(min(FIRST_SECONDS, budget * FIRST_SHARE), start)
         if best is None and not proven and self.fallback is None:
             start = self.constructed(budget * CONSTRUCT_SHARE)
@@ -171,6 +181,17 @@ class FixAndOptimise:
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
         return found
 
+    def relax(self, seconds: float) -> None:
+        """Solve the LP relaxation once: its assignments guide the search, its value bounds it."""
+        self.highs.setOptionValue("solve_relaxation", True)
+        self.highs.setOptionValue("time_limit", max(0.05, seconds))
+        self.highs.run()
+        if self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            self.relaxed = np.array(self.highs.getSolution().col_value)[self.columns]
+            self.bound = max(self.bound, self.highs.getInfo().objective_function_value)
+        self.highs.setOptionValue("solve_relaxation", False)
+        self.highs.clearSolver()  # the next runs are MIPs again, from nothing of the LP's
+
     def current(self) -> np.ndarray | None:
         if any(var.varValue is None for var in self.variables):
             return None
@@ -194,8 +215,8 @@ class FixAndOptimise:
         )
         improved = perf_counter()
         while perf_counter() < min(stop, improved + patience) - 0.1 and not self.closed(best):
-            free = self.neighbourhood(people, days)
             fixed = np.round(best[self.columns])
+            free = self.neighbourhood(people, days, fixed)
             self.highs.changeColsBounds(
                 len(self.columns),
                 self.columns,
@@ -212,11 +233,17 @@ class FixAndOptimise:
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
         return best
 
-    def neighbourhood(self, people: int, days: int) -> np.ndarray:
-        """A mask of free assignments: a few people, a window of days, or both."""
+    def neighbourhood(self, people: int, days: int, fixed: np.ndarray) -> np.ndarray:
+        """A mask of free assignments: a few people, a window of days, both, or the LP's guide.
+
+        "guided" (relaxation-induced, as RINS): the assignments the LP relaxation leaves
+        fractional or where it disagrees with the incumbent, within a window of days
+        when they are many.
+        """
         staff = [person.id for person in self.ctx.staff]
         horizon = len(self.ctx.timeline.days)
-        kind = self.random.choice(("people", "days", "mixed"))
+        kinds = ("people", "days", "mixed") + (("guided",) if self.relaxed is not None else ())
+        kind = self.random.choice(kinds)
         chosen = set(
             self.random.sample(staff, min(len(staff), people * (2 if kind == "mixed" else 1)))
         )
@@ -225,11 +252,27 @@ class FixAndOptimise:
             self.days < first + days * (2 if kind == "mixed" else 1)
         )
         in_people = np.isin(self.people, list(chosen))
+        if kind == "guided":
+            return self.guided(fixed, first, 2 * days)
         if kind == "people":
             return in_people
         if kind == "days":
             return in_window
         return in_people & in_window
+
+    def guided(self, fixed: np.ndarray, first: int, days: int) -> np.ndarray:
+        """The assignments the LP leaves fractional or sets apart from ``fixed`` (the incumbent's).
+
+        When they are more than ``GUIDED_SHARE`` of all, only those in the window of
+        ``days`` days from day index ``first``.
+        """
+        if self.relaxed is None:
+            return np.zeros(len(self.columns), dtype=bool)
+        apart = np.abs(self.relaxed - np.round(self.relaxed)) > 1e-6
+        apart |= np.abs(self.relaxed - fixed) > 0.5
+        if apart.mean() <= GUIDED_SHARE:
+            return apart
+        return apart & (self.days >= first) & (self.days < first + days)
 
     def finish(self, best: np.ndarray | None, proven: bool, seconds: float) -> PhaseOutcome:
         """Load the best roster into the PuLP variables and read the outcome honestly."""

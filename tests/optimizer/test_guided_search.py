@@ -1,0 +1,67 @@
+"""The weighted search's LP guide (optimizer/lns.py): relaxation-induced neighbourhoods."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from models.curtois import load_instance, to_problem
+from optimizer.build import build_model
+from optimizer.lns import FixAndOptimise, objective_step
+from roster.curtois_bench import BenchmarkMissing, bench_settings, instances_folder
+
+BEST_KNOWN_2 = 828
+
+
+@pytest.fixture(scope="module")
+def solved_relaxation() -> tuple[FixAndOptimise, float]:
+    """The search over Instance 2 after its LP relaxation, and the objective's constant."""
+    try:
+        folder = instances_folder()
+    except BenchmarkMissing:
+        pytest.skip("the Curtois & Qu instances are not here")
+    ctx = build_model(to_problem(load_instance(Path(folder), 2)))
+    objective = ctx.soft_expression()
+    ctx.lp.setObjective(objective)
+    ctx.adopt_tightening()
+    settings = bench_settings("highs", 10.0, threads=1)
+    found = FixAndOptimise(ctx, settings, objective, objective_step(objective) * 0.999)
+    found.relax(10.0)
+    return found, float(objective.constant)
+
+
+@pytest.fixture
+def search(solved_relaxation: tuple[FixAndOptimise, float]) -> FixAndOptimise:
+    return solved_relaxation[0]
+
+
+def test_the_relaxation_bounds_the_optimum_and_guides(
+    solved_relaxation: tuple[FixAndOptimise, float],
+) -> None:
+    search, constant = solved_relaxation
+    assert search.relaxed is not None and len(search.relaxed) == len(search.columns)
+    assert 0.5 * BEST_KNOWN_2 < search.bound + constant <= BEST_KNOWN_2 + 1e-6
+
+
+def test_a_guided_neighbourhood_frees_what_the_lp_leaves_open(search: FixAndOptimise) -> None:
+    assert search.relaxed is not None
+    rounded = np.round(search.relaxed)
+    fractional = np.abs(search.relaxed - rounded) > 1e-6
+    free = search.guided(rounded, 0, 7)
+    if fractional.mean() <= 0.2:
+        assert (free == fractional).all()
+    else:
+        assert (free <= fractional).all() and (search.days[free] < 7).all()
+
+
+def test_a_guided_neighbourhood_is_windowed_when_the_incumbent_differs_everywhere(
+    search: FixAndOptimise,
+) -> None:
+    assert search.relaxed is not None
+    opposite = 1.0 - np.round(search.relaxed)
+    free = search.guided(opposite, 3, 4)
+    assert free.any()
+    assert ((search.days[free] >= 3) & (search.days[free] < 7)).all()
+    assert free.sum() == ((search.days >= 3) & (search.days < 7)).sum()
