@@ -65,3 +65,16 @@ def test_a_guided_neighbourhood_is_windowed_when_the_incumbent_differs_everywher
     assert free.any()
     assert ((search.days[free] >= 3) & (search.days[free] < 7)).all()
     assert free.sum() == ((search.days >= 3) & (search.days < 7)).sum()
+
+
+def test_a_fractional_point_is_never_taken_for_a_roster(search: FixAndOptimise) -> None:
+    search.highs.setOptionValue("solve_relaxation", True)
+    try:
+        assert search.run(10.0, None) is None
+    finally:
+        search.highs.setOptionValue("solve_relaxation", False)
+        search.highs.clearSolver()
+    found = search.run(10.0, None)
+    assert found is not None
+    assignments = found[search.columns]
+    assert np.allclose(assignments, np.round(assignments))
