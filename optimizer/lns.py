@@ -10,9 +10,9 @@ HiGHS and ``neighbourhood_search`` on: the LP relaxation is solved once, a short
 solve gives an incumbent and a bound; then, for a share of the time, the assignments
 outside a neighbourhood (a few people for the whole horizon, everyone over a window of
 days, or those the LP leaves fractional or sets apart from the incumbent, as RINS does)
-are fixed at the incumbent and the rest re-optimised from it, keeping improvements and growing the
-neighbourhood when it stops yielding; a last, long full solve starts from the best
-roster and proves it or improves it. Large models (``CONSTRUCT_FROM`` columns or
+are fixed at the incumbent and the rest re-optimised from it, keeping improvements
+and growing the neighbourhood when it stops yielding; a last, long full solve starts
+from the best roster and proves it or improves it. Large models (``CONSTRUCT_FROM`` columns or
 more), and any model whose first probe finds nothing, first get a constructive start
 (optimizer/construct.py: each person's schedule on her own, then sweeps), completed
 by HiGHS with the assignments fixed.
