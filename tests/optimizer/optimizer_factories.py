@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +30,7 @@ from models.rules import RULES_BY_CODE
 from models.shifts import standard_shifts
 from models.validator import validate
 from optimizer import PlanResult, SolverSettings, solve
+from roster.curtois_bench import BenchmarkMissing, instances_folder
 
 YEAR, MONTH = 2027, 2
 SHELTER = Shelter("T01", "Hogar de prueba", "Lima", "Lima")
@@ -130,3 +132,11 @@ def works(result: PlanResult, staff_id: str, day: date, shift: str | None = None
 def without(rules: RuleSet, code: str) -> RuleSet:
     """The same rules with one rule switched off."""
     return rules.with_changes(**{RULES_BY_CODE[code].key: {"enabled": False}})
+
+
+def curtois_folder() -> Path:
+    """The Curtois & Qu instances' folder; the test is skipped when they are not here."""
+    try:
+        return instances_folder()
+    except BenchmarkMissing as error:
+        pytest.skip(str(error))

@@ -5,21 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from optimizer_factories import curtois_folder
 
 import optimizer.lns as lns
 from models.curtois import CURTOIS_START, evaluate, load_instance, roster_rows, to_problem
 from optimizer import solve
 from optimizer.build import build_model
 from optimizer.construct import construct
-from roster.curtois_bench import BenchmarkMissing, bench_settings, instances_folder
+from roster.curtois_bench import bench_settings
 
 
 @pytest.fixture(scope="module")
 def folder() -> Path:
-    try:
-        return instances_folder()
-    except BenchmarkMissing as error:
-        pytest.skip(str(error))
+    return curtois_folder()
 
 
 @pytest.mark.parametrize("number", [1, 3, 5])

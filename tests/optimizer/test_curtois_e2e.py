@@ -10,21 +10,19 @@ import json
 from pathlib import Path
 
 import pytest
+from optimizer_factories import curtois_folder
 from typer.testing import CliRunner
 
 from models.curtois import evaluate, load_instance, roster_rows, to_problem
 from models.validator import validate
 from optimizer import solve
 from roster.cli import _register_commands, app
-from roster.curtois_bench import BenchmarkMissing, bench_settings, instances_folder
+from roster.curtois_bench import bench_settings
 
 
 @pytest.fixture(scope="module")
 def folder() -> Path:
-    try:
-        return instances_folder()
-    except BenchmarkMissing as error:
-        pytest.skip(str(error))
+    return curtois_folder()
 
 
 @pytest.mark.parametrize(("number", "optimum"), [(1, 607), (2, 828)])

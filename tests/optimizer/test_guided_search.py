@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
+from optimizer_factories import curtois_folder
 
 from models.curtois import load_instance, to_problem
 from optimizer.build import build_model
 from optimizer.lns import FixAndOptimise, objective_step
-from roster.curtois_bench import BenchmarkMissing, bench_settings, instances_folder
+from roster.curtois_bench import bench_settings
 
 BEST_KNOWN_2 = 828
 
@@ -18,11 +17,7 @@ BEST_KNOWN_2 = 828
 @pytest.fixture(scope="module")
 def solved_relaxation() -> tuple[FixAndOptimise, float]:
     """The search over Instance 2 after its LP relaxation, and the objective's constant."""
-    try:
-        folder = instances_folder()
-    except BenchmarkMissing:
-        pytest.skip("the Curtois & Qu instances are not here")
-    ctx = build_model(to_problem(load_instance(Path(folder), 2)))
+    ctx = build_model(to_problem(load_instance(curtois_folder(), 2)))
     objective = ctx.soft_expression()
     ctx.lp.setObjective(objective)
     ctx.adopt_tightening()

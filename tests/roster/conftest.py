@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from roster.curtois_bench import BenchmarkMissing, instances_folder
 from roster.storage import dispose_engines, init_database, session_scope
 
 PG_URL = os.environ.get("ROSTER_TEST_DATABASE_URL", "")
@@ -59,3 +60,12 @@ def session(db_url: str) -> Iterator[Session]:
     """A session on a fresh database, committed at the end of the test."""
     with session_scope(db_url) as opened:
         yield opened
+
+
+@pytest.fixture(scope="module")
+def curtois_folder() -> Path:
+    """The Curtois & Qu instances' folder; the test is skipped when they are not here."""
+    try:
+        return instances_folder()
+    except BenchmarkMissing as error:
+        pytest.skip(str(error))

@@ -5,38 +5,27 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from models.curtois import evaluate, load_instance
 from roster.cli import _register_commands, app
 from roster.curtois_bench import (
-    BenchmarkMissing,
     CurtoisRow,
-    instances_folder,
     table_header,
     table_line,
 )
 from roster.curtois_plain import solve_plain
 
 
-@pytest.fixture(scope="module")
-def folder() -> Path:
-    try:
-        return instances_folder()
-    except BenchmarkMissing as error:
-        pytest.skip(str(error))
-
-
-def test_plain_model_proves_instance_1(folder: Path) -> None:
-    instance = load_instance(folder, 1)
+def test_plain_model_proves_instance_1(curtois_folder: Path) -> None:
+    instance = load_instance(curtois_folder, 1)
     result = solve_plain(instance, 60.0, threads=1)
     judged = evaluate(instance, result.rows)
     assert (result.status, judged.objective, judged.violations) == ("optimal", 607, [])
 
 
-def test_plain_model_keeps_every_hard_rule_on_a_harder_instance(folder: Path) -> None:
-    instance = load_instance(folder, 4)
+def test_plain_model_keeps_every_hard_rule_on_a_harder_instance(curtois_folder: Path) -> None:
+    instance = load_instance(curtois_folder, 4)
     result = solve_plain(instance, 3.0, threads=1)
     assert result.status in ("optimal", "feasible")
     assert evaluate(instance, result.rows).violations == []
@@ -52,12 +41,14 @@ def test_baseline_columns_follow_the_product_columns() -> None:
     assert "plain objective" in header[0]
 
 
-def test_bench_command_solves_the_baseline_side_by_side(folder: Path, tmp_path: Path) -> None:
+def test_bench_command_solves_the_baseline_side_by_side(
+    curtois_folder: Path, tmp_path: Path
+) -> None:
     _register_commands()
     output, table = tmp_path / "bench.json", tmp_path / "bench.md"
     arguments = ["bench", "curtois", "--instances", "1", "--time-limit", "30", "--threads", "1"]
     arguments += ["--baseline", "--json", str(output), "--markdown", str(table)]
-    outcome = CliRunner().invoke(app, [*arguments, "--folder", str(folder)])
+    outcome = CliRunner().invoke(app, [*arguments, "--folder", str(curtois_folder)])
     assert outcome.exit_code == 0, outcome.output
     payload = json.loads(output.read_text(encoding="utf-8"))
     row = payload["instances"][0]
