@@ -9,10 +9,11 @@ cost more than the search gave (docs/benchmarks.md). From ``SEARCH_FROM`` up, wi
 HiGHS and ``neighbourhood_search`` on: the LP relaxation is solved once, a short full
 solve gives an incumbent and a bound; then, for a share of the time, the assignments
 outside a neighbourhood (a few people for the whole horizon, everyone over a window of
-days, or those the LP leaves fractional or sets apart from the incumbent, as RINS does)
-are fixed at the incumbent and the rest re-optimised from it, keeping improvements
-and growing the neighbourhood when it stops yielding; a last, long full solve starts
-from the best roster and proves it or improves it. Large models (``CONSTRUCT_FROM`` columns or
+days, the people who could fill a shift left short, or those the LP leaves fractional
+or sets apart from the incumbent, as RINS does) are fixed at the incumbent and the rest
+re-optimised from it, keeping improvements; neighbourhoods grow when HiGHS proves them
+without improving and shrink when it runs out of time. A last full solve starts from
+the best roster and proves it or improves it. Large models (``CONSTRUCT_FROM`` columns or
 more), and any model whose first probe finds nothing, first get a constructive start
 (optimizer/construct.py: each person's schedule on her own, then sweeps), completed
 by HiGHS with the assignments fixed.
@@ -38,11 +39,12 @@ from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap, run_phase
 
-FIRST_SHARE, SEARCH_SHARE = 0.1, 0.65  # of the phase's time: a first probe, the search
+FIRST_SHARE, SEARCH_SHARE = 0.1, 0.8  # of the phase's time: a first probe, the search
 FIRST_SECONDS = 15.0  # at most this long for the first probe; the last full solve gets the rest
 SUB_SECONDS = 3.0  # time limit of one neighbourhood
 STALL_SHARE, STALL_SECONDS = 0.15, 10.0  # the search ends after this long without improving
-START_PEOPLE, START_DAYS = 3, 7  # initial neighbourhood sizes; they grow when stuck
+START_PEOPLE, START_DAYS = 3, 7  # the smallest neighbourhoods; they grow when stuck
+GROW_AFTER = 3  # neighbourhoods proved without improving before they grow
 RELAX_SHARE = 0.05  # at most, for the LP relaxation that guides the search
 GUIDED_SHARE = 0.2  # above this share of free assignments a guided neighbourhood is windowed
 SEARCH_FROM = 1_500  # assignment columns from which the search helps (below: HiGHS alone)
@@ -81,6 +83,32 @@ def objective_step(objective: pulp.LpAffineExpression) -> float:
     return float(reduce(gcd, (int(c) for c in coefficients), 0))
 
 
+class NeighbourhoodSize:
+    """How many people and days a neighbourhood frees, adapted to what the last ones gave.
+
+    A neighbourhood proved without improving is too small: after ``GROW_AFTER`` of
+    those in a row the size grows. One that runs out of time without improving is too
+    large to search: the size shrinks, never below the start.
+    """
+
+    def __init__(self, horizon: int) -> None:
+        self.horizon, self.people, self.days, self.stuck = horizon, START_PEOPLE, START_DAYS, 0
+
+    def after(self, improved: bool, proved: bool) -> None:
+        """Adapt to one neighbourhood's outcome."""
+        if improved:
+            self.stuck = 0
+        elif not proved:
+            self.people = max(START_PEOPLE, self.people - 1)
+            self.days = max(min(START_DAYS, self.horizon), self.days - 2)
+            self.stuck = 0
+        else:
+            self.stuck += 1
+        if self.stuck >= GROW_AFTER:
+            self.people, self.days = self.people + 1, min(self.days + 2, self.horizon)
+            self.stuck = 0
+
+
 class FixAndOptimise:
     """The highspy model of ``ctx.lp`` and a fix-and-optimise search over its assignments."""
 
@@ -103,6 +131,13 @@ class FixAndOptimise:
         self.people = np.array([cell[0] for cell, _ in cells])
         days = {day: index for index, day in enumerate(ctx.timeline.days)}
         self.days = np.array([days.get(cell[1], -1) for cell, _ in cells])
+        qualified: dict[tuple, set[str]] = {}
+        for cell, _ in cells:
+            qualified.setdefault(cell[1:], set()).add(cell[0])
+        # each cover shortfall column and the people who could fill it
+        self.shortfalls = [
+            (var.index, sorted(qualified.get(key, ()))) for key, var in ctx.short.items()
+        ]
         self.columns = np.array([var.index for _, var in cells], dtype=np.int32)
         self.lower = np.array([var.lowBound or 0.0 for _, var in cells])
         self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
@@ -203,12 +238,12 @@ class FixAndOptimise:
         return gap <= (self.gap_abs or 1e-6) or gap <= self.settings.mip_gap * abs(self.cost(best))
 
     def improve(self, best: np.ndarray, stop: float) -> np.ndarray:
-        """Re-optimise neighbourhoods of ``best`` until ``stop``; grow them when stuck.
+        """Re-optimise neighbourhoods of ``best`` until ``stop``, adapting their size.
 
         A search that has not improved for a while ends early: the last full solve
         (which proves) gets the time instead.
         """
-        people, days, stuck = START_PEOPLE, START_DAYS, 0
+        size = NeighbourhoodSize(len(self.ctx.timeline.days))
         patience = max(
             STALL_SECONDS,
             STALL_SHARE * (self.settings.time_limit_phase1 + self.settings.time_limit_phase2),
@@ -216,7 +251,7 @@ class FixAndOptimise:
         improved = perf_counter()
         while perf_counter() < min(stop, improved + patience) - 0.1 and not self.closed(best):
             fixed = np.round(best[self.columns])
-            free = self.neighbourhood(people, days, fixed)
+            free = self.neighbourhood(size.people, size.days, best)
             self.highs.changeColsBounds(
                 len(self.columns),
                 self.columns,
@@ -224,26 +259,33 @@ class FixAndOptimise:
                 np.where(free, self.upper, fixed),
             )
             found = self.run(min(SUB_SECONDS, stop - perf_counter()), best)
-            if self.cost(found) < self.cost(best) - 1e-7:
-                best, stuck, improved = found, 0, perf_counter()  # type: ignore[assignment]
-            else:
-                stuck += 1
-            if stuck >= 8:
-                people, days, stuck = people + 1, min(days + 2, len(self.ctx.timeline.days)), 0
+            better = self.cost(found) < self.cost(best) - 1e-7
+            if better:
+                best, improved = found, perf_counter()  # type: ignore[assignment]
+            size.after(better, self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal)
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
         return best
 
-    def neighbourhood(self, people: int, days: int, fixed: np.ndarray) -> np.ndarray:
-        """A mask of free assignments: a few people, a window of days, both, or the LP's guide.
+    def neighbourhood(self, people: int, days: int, best: np.ndarray) -> np.ndarray:
+        """A mask of free assignments around ``best``: a few people, a window of days, both,
+        the people who could fill a shortfall, or the LP's guide.
 
-        "guided" (relaxation-induced, as RINS): the assignments the LP relaxation leaves
-        fractional or where it disagrees with the incumbent, within a window of days
-        when they are many.
+        "shortfall": twice ``people`` of those qualified for a shift left short in
+        ``best``, for the whole horizon, so that they can give up shifts elsewhere to
+        fill it. "guided" (relaxation-induced, as RINS): the assignments the LP
+        relaxation leaves fractional or where it disagrees with the incumbent, within a
+        window of days when they are many.
         """
         staff = [person.id for person in self.ctx.staff]
         horizon = len(self.ctx.timeline.days)
-        kinds = ("people", "days", "mixed") + (("guided",) if self.relaxed is not None else ())
+        fixed = np.round(best[self.columns])
+        short = self.short_of(best)
+        kinds = ("people", "days", "mixed")
+        kinds += ("guided",) if self.relaxed is not None else ()
+        kinds += ("shortfall",) if short else ()
         kind = self.random.choice(kinds)
+        if kind == "shortfall":
+            return self.around_shortfall(2 * people, short)
         chosen = set(
             self.random.sample(staff, min(len(staff), people * (2 if kind == "mixed" else 1)))
         )
@@ -259,6 +301,16 @@ class FixAndOptimise:
         if kind == "days":
             return in_window
         return in_people & in_window
+
+    def short_of(self, best: np.ndarray) -> list[list[str]]:
+        """For each shift ``best`` leaves short, the people qualified to fill it."""
+        return [people for index, people in self.shortfalls if best[index] > 0.5 and people]
+
+    def around_shortfall(self, people: int, short: list[list[str]]) -> np.ndarray:
+        """Up to ``people`` of those qualified for one of the ``short`` shifts, all month."""
+        candidates = self.random.choice(short)
+        chosen = self.random.sample(candidates, min(len(candidates), people))
+        return np.isin(self.people, chosen)
 
     def guided(self, fixed: np.ndarray, first: int, days: int) -> np.ndarray:
         """The assignments the LP leaves fractional or sets apart from ``fixed`` (the incumbent's).

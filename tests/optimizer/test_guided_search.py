@@ -8,7 +8,14 @@ from optimizer_factories import curtois_folder
 
 from models.curtois import load_instance, to_problem
 from optimizer.build import build_model
-from optimizer.lns import FixAndOptimise, objective_step
+from optimizer.lns import (
+    GROW_AFTER,
+    START_DAYS,
+    START_PEOPLE,
+    FixAndOptimise,
+    NeighbourhoodSize,
+    objective_step,
+)
 from roster.curtois_bench import bench_settings
 
 BEST_KNOWN_2 = 828
@@ -73,3 +80,60 @@ def test_a_fractional_point_is_never_taken_for_a_roster(search: FixAndOptimise) 
     assert found is not None
     assignments = found[search.columns]
     assert np.allclose(assignments, np.round(assignments))
+
+
+def test_neighbourhoods_grow_when_proved_without_improving() -> None:
+    size = NeighbourhoodSize(horizon=28)
+    for _ in range(GROW_AFTER - 1):
+        size.after(improved=False, proved=True)
+    assert (size.people, size.days) == (START_PEOPLE, START_DAYS)
+    size.after(improved=False, proved=True)
+    assert (size.people, size.days) == (START_PEOPLE + 1, START_DAYS + 2)
+
+
+def test_an_improvement_keeps_the_size_and_restarts_the_count() -> None:
+    size = NeighbourhoodSize(horizon=28)
+    for _ in range(GROW_AFTER - 1):
+        size.after(improved=False, proved=True)
+    size.after(improved=True, proved=True)
+    for _ in range(GROW_AFTER - 1):
+        size.after(improved=False, proved=True)
+    assert (size.people, size.days) == (START_PEOPLE, START_DAYS)
+
+
+def test_neighbourhoods_shrink_when_out_of_time_but_never_below_the_start() -> None:
+    size = NeighbourhoodSize(horizon=28)
+    for _ in range(2 * GROW_AFTER):
+        size.after(improved=False, proved=True)
+    assert (size.people, size.days) == (START_PEOPLE + 2, START_DAYS + 4)
+    size.after(improved=False, proved=False)
+    assert (size.people, size.days) == (START_PEOPLE + 1, START_DAYS + 2)
+    for _ in range(3):
+        size.after(improved=False, proved=False)
+    assert (size.people, size.days) == (START_PEOPLE, START_DAYS)
+
+
+def test_the_window_never_outgrows_the_horizon() -> None:
+    size = NeighbourhoodSize(horizon=START_DAYS + 1)
+    for _ in range(3 * GROW_AFTER):
+        size.after(improved=False, proved=True)
+    assert size.days == START_DAYS + 1
+
+
+def test_a_shortfall_neighbourhood_frees_whole_months_of_people_who_could_fill_it(
+    search: FixAndOptimise,
+) -> None:
+    nobody = np.zeros(search.count)
+    assert search.short_of(nobody) == []
+    everyone = {person.id for person in search.ctx.staff}
+    column = next(index for index, people in search.shortfalls if set(people) < everyone)
+    nobody[column] = 1.0
+    (qualified,) = search.short_of(nobody)
+    freed_ever: set[str] = set()
+    for _ in range(20):
+        free = search.around_shortfall(3, search.short_of(nobody))
+        freed = set(search.people[free])
+        assert 0 < len(freed) <= 3 and freed <= set(qualified)
+        assert free.sum() == np.isin(search.people, list(freed)).sum()  # their whole months
+        freed_ever |= freed
+    assert len(freed_ever) > 3  # drawn at random among the qualified
