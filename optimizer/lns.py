@@ -35,6 +35,7 @@ import pulp
 
 from optimizer.construct import construct
 from optimizer.model import ModelContext
+from optimizer.payoff import Payoffs
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap, run_phase
@@ -47,6 +48,7 @@ START_PEOPLE, START_DAYS = 3, 7  # the smallest neighbourhoods; they grow when s
 GROW_AFTER = 3  # neighbourhoods proved without improving before they grow
 RELAX_SHARE = 0.05  # at most, for the LP relaxation that guides the search
 GUIDED_SHARE = 0.2  # above this share of free assignments a guided neighbourhood is windowed
+KINDS = ("people", "days", "mixed", "guided", "shortfall")  # neighbourhoods, drawn by payoff
 SEARCH_FROM = 1_500  # assignment columns from which the search helps (below: HiGHS alone)
 CONSTRUCT_FROM = 20_000  # assignment columns from which a constructive start comes first
 CONSTRUCT_SHARE = 0.6  # about this share of the phase's time for the constructive start
@@ -142,6 +144,7 @@ class FixAndOptimise:
         self.lower = np.array([var.lowBound or 0.0 for _, var in cells])
         self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
         self.random = random.Random(0)
+        self.payoffs = Payoffs(KINDS, SUB_SECONDS)
         self.bound = -math.inf
         self.fallback: np.ndarray | None = None  # the constructed assignments, not completed
         self.relaxed: np.ndarray | None = None  # the LP relaxation's assignments
@@ -251,22 +254,34 @@ class FixAndOptimise:
         improved = perf_counter()
         while perf_counter() < min(stop, improved + patience) - 0.1 and not self.closed(best):
             fixed = np.round(best[self.columns])
-            free = self.neighbourhood(size.people, size.days, best)
+            kind = self.payoffs.draw(self.random, self.kinds(best))
+            free = self.neighbourhood(kind, size.people, size.days, best)
             self.highs.changeColsBounds(
                 len(self.columns),
                 self.columns,
                 np.where(free, self.lower, fixed),
                 np.where(free, self.upper, fixed),
             )
-            found = self.run(min(SUB_SECONDS, stop - perf_counter()), best)
+            began = perf_counter()
+            found = self.run(min(SUB_SECONDS, stop - began), best)
             better = self.cost(found) < self.cost(best) - 1e-7
+            self.payoffs.record(kind, perf_counter() - began, better)
             if better:
                 best, improved = found, perf_counter()  # type: ignore[assignment]
             size.after(better, self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal)
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
         return best
 
-    def neighbourhood(self, people: int, days: int, best: np.ndarray) -> np.ndarray:
+    def kinds(self, best: np.ndarray) -> list[str]:
+        """The kinds of neighbourhood that apply around ``best``."""
+        return [
+            kind
+            for kind in KINDS
+            if (kind != "guided" or self.relaxed is not None)
+            and (kind != "shortfall" or self.short_of(best))
+        ]
+
+    def neighbourhood(self, kind: str, people: int, days: int, best: np.ndarray) -> np.ndarray:
         """A mask of free assignments around ``best``: a few people, a window of days, both,
         the people who could fill a shortfall, or the LP's guide.
 
@@ -279,13 +294,8 @@ class FixAndOptimise:
         staff = [person.id for person in self.ctx.staff]
         horizon = len(self.ctx.timeline.days)
         fixed = np.round(best[self.columns])
-        short = self.short_of(best)
-        kinds = ("people", "days", "mixed")
-        kinds += ("guided",) if self.relaxed is not None else ()
-        kinds += ("shortfall",) if short else ()
-        kind = self.random.choice(kinds)
         if kind == "shortfall":
-            return self.around_shortfall(2 * people, short)
+            return self.around_shortfall(2 * people, self.short_of(best))
         chosen = set(
             self.random.sample(staff, min(len(staff), people * (2 if kind == "mixed" else 1)))
         )

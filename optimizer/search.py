@@ -26,6 +26,7 @@ import pulp
 
 from optimizer.bound import tight_bound
 from optimizer.model import Hotspot, ModelContext
+from optimizer.payoff import Payoffs
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap
@@ -68,12 +69,7 @@ class HighsSearch:
         self.lower = np.array([var.lowBound or 0.0 for _, var in cells])
         self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
         self.random = random.Random(0)
-        self.wins = dict.fromkeys(KINDS, 0)
-        self.seconds = dict.fromkeys(KINDS, 0.0)
-
-    def payoff(self, kind: str) -> float:
-        """Improvements per second a kind of neighbourhood has paid so far (optimistic start)."""
-        return (self.wins[kind] + 1) / (self.seconds[kind] + SUB_SECONDS)
+        self.payoffs = Payoffs(KINDS, SUB_SECONDS)
 
     def cost_vector(self, expression: Any) -> np.ndarray:
         costs = np.zeros(self.count)
@@ -121,7 +117,7 @@ class HighsSearch:
     def neighbourhood(self, best: Incumbent) -> tuple[str, np.ndarray]:
         """A random kind and set of assignment columns to re-optimise (a mask over cells)."""
         staff, days = self.ctx.staff, self.ctx.timeline.days
-        kind = self.random.choices(list(KINDS), weights=[self.payoff(kind) for kind in KINDS])[0]
+        kind = self.payoffs.draw(self.random, KINDS)
         if kind == "hotspot":
             hot = [spot for spot in self.ctx.hotspots if best.values[spot.var.index] > 0.5]
             if hot:
@@ -161,10 +157,9 @@ class HighsSearch:
             self.fix_outside(free, best)
             began = perf_counter()
             found = self.run(min(SUB_SECONDS, stop - began), best, self.settings.mip_gap)
-            self.seconds[kind] += perf_counter() - began
             better = self.offer(best, found) or best
+            self.payoffs.record(kind, perf_counter() - began, better is not best)
             if better is not best:
-                self.wins[kind] += 1
                 log.debug("phase 2 %s neighbourhood: %.1f", kind, better.cost)
             best = better
         self.release()

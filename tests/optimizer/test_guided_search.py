@@ -137,3 +137,17 @@ def test_a_shortfall_neighbourhood_frees_whole_months_of_people_who_could_fill_i
         assert free.sum() == np.isin(search.people, list(freed)).sum()  # their whole months
         freed_ever |= freed
     assert len(freed_ever) > 3  # drawn at random among the qualified
+
+
+def test_guided_and_shortfall_neighbourhoods_are_drawn_only_where_they_apply(
+    search: FixAndOptimise,
+) -> None:
+    nobody = np.zeros(search.count)
+    assert search.kinds(nobody) == ["people", "days", "mixed", "guided"]
+    nobody[next(index for index, people in search.shortfalls if people)] = 1.0
+    assert search.kinds(nobody)[-1] == "shortfall"
+    relaxed, search.relaxed = search.relaxed, None
+    try:
+        assert "guided" not in search.kinds(nobody)
+    finally:
+        search.relaxed = relaxed

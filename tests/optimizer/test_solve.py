@@ -172,6 +172,6 @@ def test_the_search_draws_the_neighbourhoods_that_pay_more_often() -> None:
     search = HighsSearch(ctx, SolverSettings(), ctx.soft_expression(QUALITY_CODES))
     start = search.offer(None, np.array([var.varValue for var in search.variables]))
     assert start is not None
-    search.wins["days"], search.seconds["people"] = 20, 10.0
+    search.payoffs.wins["days"], search.payoffs.seconds["people"] = 20, 10.0
     drawn = [search.neighbourhood(start)[0] for _ in range(200)]
     assert drawn.count("days") > 100 and drawn.count("people") < drawn.count("mixed")
