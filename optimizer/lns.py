@@ -35,7 +35,6 @@ import pulp
 
 from optimizer.construct import construct
 from optimizer.model import ModelContext
-from optimizer.payoff import Payoffs
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap, run_phase
@@ -48,7 +47,7 @@ START_PEOPLE, START_DAYS = 3, 7  # the smallest neighbourhoods; they grow when s
 GROW_AFTER = 3  # neighbourhoods proved without improving before they grow
 RELAX_SHARE = 0.05  # at most, for the LP relaxation that guides the search
 GUIDED_SHARE = 0.2  # above this share of free assignments a guided neighbourhood is windowed
-KINDS = ("people", "days", "mixed", "guided", "shortfall")  # neighbourhoods, drawn by payoff
+KINDS = ("people", "days", "mixed", "guided", "shortfall")  # neighbourhoods, drawn evenly
 SEARCH_FROM = 1_500  # assignment columns from which the search helps (below: HiGHS alone)
 CONSTRUCT_FROM = 20_000  # assignment columns from which a constructive start comes first
 CONSTRUCT_SHARE = 0.6  # about this share of the phase's time for the constructive start
@@ -144,7 +143,6 @@ class FixAndOptimise:
         self.lower = np.array([var.lowBound or 0.0 for _, var in cells])
         self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
         self.random = random.Random(0)
-        self.payoffs = Payoffs(KINDS, SUB_SECONDS)
         self.bound = -math.inf
         self.fallback: np.ndarray | None = None  # the constructed assignments, not completed
         self.relaxed: np.ndarray | None = None  # the LP relaxation's assignments
@@ -254,7 +252,7 @@ class FixAndOptimise:
         improved = perf_counter()
         while perf_counter() < min(stop, improved + patience) - 0.1 and not self.closed(best):
             fixed = np.round(best[self.columns])
-            kind = self.payoffs.draw(self.random, self.kinds(best))
+            kind = self.random.choice(self.kinds(best))
             free = self.neighbourhood(kind, size.people, size.days, best)
             self.highs.changeColsBounds(
                 len(self.columns),
@@ -262,10 +260,8 @@ class FixAndOptimise:
                 np.where(free, self.lower, fixed),
                 np.where(free, self.upper, fixed),
             )
-            began = perf_counter()
-            found = self.run(min(SUB_SECONDS, stop - began), best)
+            found = self.run(min(SUB_SECONDS, stop - perf_counter()), best)
             better = self.cost(found) < self.cost(best) - 1e-7
-            self.payoffs.record(kind, perf_counter() - began, better)
             if better:
                 best, improved = found, perf_counter()  # type: ignore[assignment]
             size.after(better, self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal)
