@@ -289,7 +289,6 @@ class FixAndOptimise:
         """
         staff = [person.id for person in self.ctx.staff]
         horizon = len(self.ctx.timeline.days)
-        fixed = np.round(best[self.columns])
         if kind == "shortfall":
             return self.around_shortfall(2 * people, self.short_of(best))
         chosen = set(
@@ -301,7 +300,7 @@ class FixAndOptimise:
         )
         in_people = np.isin(self.people, list(chosen))
         if kind == "guided":
-            return self.guided(fixed, first, 2 * days)
+            return self.guided(np.round(best[self.columns]), first, 2 * days)
         if kind == "people":
             return in_people
         if kind == "days":
