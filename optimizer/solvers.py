@@ -74,6 +74,9 @@ class WarmHiGHS(pulp.HiGHS):  # type: ignore[misc]
         lp.solverModel.run()
 
 
+CBC_THREADS = 1  # see make_solver
+
+
 def cbc_path() -> str:
     """The CBC binary: the one bundled with PuLP 3.3, else a ``cbc`` on the PATH."""
     bundled = getattr(pulp.PULP_CBC_CMD, "pulp_cbc_path", None)
@@ -100,8 +103,11 @@ def make_solver(
         if not solver.available():
             raise RuntimeError("HiGHS (highspy) is not available: install it or use solver='cbc'")
         return solver
+    # CBC on one thread whatever ``settings.threads``: its parallel search can deadlock at
+    # the start ("Thread 0 used 0 times, waiting to start 10.0") and then waits out the
+    # whole time limit, even on a 4-variable knapsack (about 1 run in 10 with 2 threads).
     return pulp.COIN_CMD(
-        path=cbc_path(), threads=settings.threads, warmStart=warm_start, logPath=log_path, **common
+        path=cbc_path(), threads=CBC_THREADS, warmStart=warm_start, logPath=log_path, **common
     )
 
 
