@@ -20,6 +20,8 @@ import pulp
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 
+CBC_THREADS = 1  # whatever the settings ask: CBC's parallel search can deadlock (make_solver)
+
 
 @dataclass
 class PhaseOutcome:
@@ -72,9 +74,6 @@ class WarmHiGHS(pulp.HiGHS):  # type: ignore[misc]
             )
             lp.solverModel.setSolution(len(variables), indices, values)
         lp.solverModel.run()
-
-
-CBC_THREADS = 1  # see make_solver
 
 
 def cbc_path() -> str:
