@@ -41,8 +41,8 @@ from optimizer.solvers import PhaseOutcome, make_solver, relative_gap, run_phase
 
 FIRST_SHARE, SEARCH_SHARE = 0.1, 0.8  # of the phase's time: a first probe, the search
 FIRST_SECONDS = 15.0  # at most this long for the first probe; the last full solve gets the rest
-SUB_SECONDS = 3.0  # time limit of one neighbourhood
-STALL_SHARE, STALL_SECONDS = 0.15, 10.0  # the search ends after this long without improving
+SUB_SECONDS, MAX_SUB_SECONDS = 3.0, 24.0  # time limit of one neighbourhood: first, at most
+STALL_SHARE, STALL_SECONDS = 0.05, 10.0  # the search escalates after this long without improving
 START_PEOPLE, START_DAYS = 3, 7  # the smallest neighbourhoods; they grow when stuck
 GROW_AFTER = 3  # neighbourhoods proved without improving before they grow
 RELAX_SHARE = 0.05  # at most, for the LP relaxation that guides the search
@@ -85,29 +85,46 @@ def objective_step(objective: pulp.LpAffineExpression) -> float:
 
 
 class NeighbourhoodSize:
-    """How many people and days a neighbourhood frees, adapted to what the last ones gave.
+    """How many people and days a neighbourhood frees, and for how long, from what the last gave.
 
     A neighbourhood proved without improving is too small: after ``GROW_AFTER`` of
     those in a row the size grows. One that runs out of time without improving is too
-    large to search: the size shrinks, never below the start.
+    large to search: the size shrinks, never below the floor. When the search stalls
+    (``escalate``), as in variable neighbourhood search, the floor and each
+    neighbourhood's time limit double, to leave the incumbent's valley; the first
+    improvement brings them back to the start.
     """
 
     def __init__(self, horizon: int) -> None:
         self.horizon, self.people, self.days, self.stuck = horizon, START_PEOPLE, START_DAYS, 0
+        self.level = 0  # escalations since the last improvement
+        self.seconds = SUB_SECONDS
+
+    def floor(self) -> tuple[int, int]:
+        """The smallest people and days at the current escalation level."""
+        scale = 2**self.level
+        return START_PEOPLE * scale, min(START_DAYS * scale, self.horizon)
 
     def after(self, improved: bool, proved: bool) -> None:
         """Adapt to one neighbourhood's outcome."""
         if improved:
-            self.stuck = 0
+            self.stuck, self.level, self.seconds = 0, 0, SUB_SECONDS
         elif not proved:
-            self.people = max(START_PEOPLE, self.people - 1)
-            self.days = max(min(START_DAYS, self.horizon), self.days - 2)
+            people, days = self.floor()
+            self.people, self.days = max(people, self.people - 1), max(days, self.days - 2)
             self.stuck = 0
         else:
             self.stuck += 1
         if self.stuck >= GROW_AFTER:
             self.people, self.days = self.people + 1, min(self.days + 2, self.horizon)
             self.stuck = 0
+
+    def escalate(self) -> None:
+        """The search has stalled: larger neighbourhoods, and longer to search each."""
+        self.level += 1
+        self.seconds = min(MAX_SUB_SECONDS, SUB_SECONDS * 2**self.level)
+        people, days = self.floor()
+        self.people, self.days, self.stuck = max(people, self.people), max(days, self.days), 0
 
 
 class FixAndOptimise:
@@ -135,9 +152,10 @@ class FixAndOptimise:
         qualified: dict[tuple, set[str]] = {}
         for cell, _ in cells:
             qualified.setdefault(cell[1:], set()).add(cell[0])
-        # each cover shortfall column and the people who could fill it
+        # each cover shortfall column, its day's index and the people who could fill it
         self.shortfalls = [
-            (var.index, sorted(qualified.get(key, ()))) for key, var in ctx.short.items()
+            (var.index, days.get(key[0], -1), sorted(qualified.get(key, ())))
+            for key, var in ctx.short.items()
         ]
         self.columns = np.array([var.index for _, var in cells], dtype=np.int32)
         self.lower = np.array([var.lowBound or 0.0 for _, var in cells])
@@ -180,13 +198,12 @@ class FixAndOptimise:
         """
         started = perf_counter()
         start = self.current()
-        if start is None and len(self.columns) >= CONSTRUCT_FROM:
-            start = self.constructed(budget * CONSTRUCT_SHARE)
+        if start is None:  # far better than a first probe's roster, in seconds
+            large = len(self.columns) >= CONSTRUCT_FROM
+            start = self.constructed(budget * (CONSTRUCT_SHARE if large else FIRST_SHARE))
         if len(self.columns) < CONSTRUCT_FROM:  # the LP of the largest takes minutes
             self.relax(budget * RELAX_SHARE)
         best, proven = self.full_run(min(FIRST_SECONDS, budget * FIRST_SHARE), start)
-        if best is None and not proven and self.fallback is None:
-            start = self.constructed(budget * CONSTRUCT_SHARE)
         if self.cost(start) < self.cost(best) - 1e-7:
             best, proven = start, False
         if not proven and best is not None:
@@ -241,8 +258,7 @@ class FixAndOptimise:
     def improve(self, best: np.ndarray, stop: float) -> np.ndarray:
         """Re-optimise neighbourhoods of ``best`` until ``stop``, adapting their size.
 
-        A search that has not improved for a while ends early: the last full solve
-        (which proves) gets the time instead.
+        After a while without improving, the neighbourhoods escalate (NeighbourhoodSize).
         """
         size = NeighbourhoodSize(len(self.ctx.timeline.days))
         patience = max(
@@ -250,7 +266,10 @@ class FixAndOptimise:
             STALL_SHARE * (self.settings.time_limit_phase1 + self.settings.time_limit_phase2),
         )
         improved = perf_counter()
-        while perf_counter() < min(stop, improved + patience) - 0.1 and not self.closed(best):
+        while perf_counter() < stop - 0.1 and not self.closed(best):
+            if perf_counter() > improved + patience:
+                size.escalate()
+                improved = perf_counter()
             fixed = np.round(best[self.columns])
             kind = self.random.choice(self.kinds(best))
             free = self.neighbourhood(kind, size.people, size.days, best)
@@ -260,7 +279,7 @@ class FixAndOptimise:
                 np.where(free, self.lower, fixed),
                 np.where(free, self.upper, fixed),
             )
-            found = self.run(min(SUB_SECONDS, stop - perf_counter()), best)
+            found = self.run(min(size.seconds, stop - perf_counter()), best)
             better = self.cost(found) < self.cost(best) - 1e-7
             if better:
                 best, improved = found, perf_counter()  # type: ignore[assignment]
@@ -281,16 +300,16 @@ class FixAndOptimise:
         """A mask of free assignments around ``best``: a few people, a window of days, both,
         the people who could fill a shortfall, or the LP's guide.
 
-        "shortfall": twice ``people`` of those qualified for a shift left short in
-        ``best``, for the whole horizon, so that they can give up shifts elsewhere to
-        fill it. "guided" (relaxation-induced, as RINS): the assignments the LP
-        relaxation leaves fractional or where it disagrees with the incumbent, within a
-        window of days when they are many.
+        "shortfall": everyone over the window of ``days`` days centred on a shift left
+        short in ``best``, and ``people`` of those qualified for it over the whole horizon,
+        who can give up a shift elsewhere to fill it. "guided" (relaxation-induced, as
+        RINS): the assignments the LP relaxation leaves fractional or where it disagrees
+        with the incumbent, within a window of days when they are many.
         """
         staff = [person.id for person in self.ctx.staff]
         horizon = len(self.ctx.timeline.days)
         if kind == "shortfall":
-            return self.around_shortfall(2 * people, self.short_of(best))
+            return self.around_shortfall(people, days, self.short_of(best))
         chosen = set(
             self.random.sample(staff, min(len(staff), people * (2 if kind == "mixed" else 1)))
         )
@@ -307,15 +326,21 @@ class FixAndOptimise:
             return in_window
         return in_people & in_window
 
-    def short_of(self, best: np.ndarray) -> list[list[str]]:
-        """For each shift ``best`` leaves short, the people qualified to fill it."""
-        return [people for index, people in self.shortfalls if best[index] > 0.5 and people]
+    def short_of(self, best: np.ndarray) -> list[tuple[int, list[str]]]:
+        """For each shift ``best`` leaves short, its day's index and the people qualified for it."""
+        return [
+            (day, people) for index, day, people in self.shortfalls if best[index] > 0.5 and people
+        ]
 
-    def around_shortfall(self, people: int, short: list[list[str]]) -> np.ndarray:
-        """Up to ``people`` of those qualified for one of the ``short`` shifts, all month."""
-        candidates = self.random.choice(short)
+    def around_shortfall(
+        self, people: int, days: int, short: list[tuple[int, list[str]]]
+    ) -> np.ndarray:
+        """Around one of the ``short`` shifts: everyone over ``days`` days centred on it, and
+        up to ``people`` of those qualified for it over the whole horizon."""
+        day, candidates = self.random.choice(short)
         chosen = self.random.sample(candidates, min(len(candidates), people))
-        return np.isin(self.people, chosen)
+        first = day - days // 2
+        return np.isin(self.people, chosen) | ((self.days >= first) & (self.days < first + days))
 
     def guided(self, fixed: np.ndarray, first: int, days: int) -> np.ndarray:
         """The assignments the LP leaves fractional or sets apart from ``fixed`` (the incumbent's).

@@ -10,8 +10,10 @@ from models.curtois import load_instance, to_problem
 from optimizer.build import build_model
 from optimizer.lns import (
     GROW_AFTER,
+    MAX_SUB_SECONDS,
     START_DAYS,
     START_PEOPLE,
+    SUB_SECONDS,
     FixAndOptimise,
     NeighbourhoodSize,
     objective_step,
@@ -120,23 +122,43 @@ def test_the_window_never_outgrows_the_horizon() -> None:
     assert size.days == START_DAYS + 1
 
 
-def test_a_shortfall_neighbourhood_frees_whole_months_of_people_who_could_fill_it(
+def test_a_stalled_search_escalates_to_larger_and_longer_neighbourhoods() -> None:
+    size = NeighbourhoodSize(horizon=28)
+    size.escalate()
+    assert (size.people, size.days) == (2 * START_PEOPLE, 2 * START_DAYS)
+    assert size.seconds == 2 * SUB_SECONDS
+    size.after(improved=False, proved=False)  # out of time: no smaller than the new floor
+    assert (size.people, size.days) == (2 * START_PEOPLE, 2 * START_DAYS)
+    for _ in range(5):
+        size.escalate()
+    assert size.days == 28 and size.seconds == MAX_SUB_SECONDS
+    size.after(improved=True, proved=True)  # back to the start's time and floor
+    assert size.seconds == SUB_SECONDS and size.floor() == (START_PEOPLE, START_DAYS)
+    size.after(improved=False, proved=False)
+    assert size.people < 2**6 * START_PEOPLE
+
+
+def test_a_shortfall_neighbourhood_frees_everyone_around_it_and_some_who_could_fill_it(
     search: FixAndOptimise,
 ) -> None:
     nobody = np.zeros(search.count)
     assert search.short_of(nobody) == []
     everyone = {person.id for person in search.ctx.staff}
-    column = next(index for index, people in search.shortfalls if set(people) < everyone)
+    column, day, qualified = next(
+        short for short in search.shortfalls if set(short[2]) < everyone and short[1] >= 3
+    )
     nobody[column] = 1.0
-    (qualified,) = search.short_of(nobody)
+    assert search.short_of(nobody) == [(day, qualified)]
     freed_ever: set[str] = set()
     for _ in range(20):
-        free = search.around_shortfall(3, search.short_of(nobody))
-        freed = set(search.people[free])
-        assert 0 < len(freed) <= 3 and freed <= set(qualified)
-        assert free.sum() == np.isin(search.people, list(freed)).sum()  # their whole months
-        freed_ever |= freed
-    assert len(freed_ever) > 3  # drawn at random among the qualified
+        free = search.around_shortfall(2, 5, search.short_of(nobody))
+        window = (search.days >= day - 2) & (search.days < day + 3)
+        assert (free[window]).all()  # everyone over five days centred on it
+        months = set(search.people[free & ~window])
+        assert 0 < len(months) <= 2 and months <= set(qualified)
+        assert (free == window | np.isin(search.people, list(months))).all()  # whole months
+        freed_ever |= months
+    assert len(freed_ever) > 2  # drawn at random among the qualified
 
 
 def test_guided_and_shortfall_neighbourhoods_are_drawn_only_where_they_apply(
@@ -144,7 +166,7 @@ def test_guided_and_shortfall_neighbourhoods_are_drawn_only_where_they_apply(
 ) -> None:
     nobody = np.zeros(search.count)
     assert search.kinds(nobody) == ["people", "days", "mixed", "guided"]
-    nobody[next(index for index, people in search.shortfalls if people)] = 1.0
+    nobody[next(index for index, _, people in search.shortfalls if people)] = 1.0
     assert search.kinds(nobody)[-1] == "shortfall"
     relaxed, search.relaxed = search.relaxed, None
     try:
