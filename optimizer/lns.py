@@ -42,7 +42,7 @@ from optimizer.solvers import PhaseOutcome, make_solver, relative_gap, run_phase
 FIRST_SHARE, SEARCH_SHARE = 0.1, 0.8  # of the phase's time: a first probe, the search
 FIRST_SECONDS = 15.0  # at most this long for the first probe; the last full solve gets the rest
 SUB_SECONDS, MAX_SUB_SECONDS = 3.0, 24.0  # time limit of one neighbourhood: first, at most
-STALL_SHARE, STALL_SECONDS = 0.05, 10.0  # the search escalates after this long without improving
+STALL_SHARE, STALL_SECONDS = 0.1, 10.0  # the search escalates after this long without improving
 START_PEOPLE, START_DAYS = 3, 7  # the smallest neighbourhoods; they grow when stuck
 GROW_AFTER = 3  # neighbourhoods proved without improving before they grow
 RELAX_SHARE = 0.05  # at most, for the LP relaxation that guides the search
@@ -90,9 +90,9 @@ class NeighbourhoodSize:
     A neighbourhood proved without improving is too small: after ``GROW_AFTER`` of
     those in a row the size grows. One that runs out of time without improving is too
     large to search: the size shrinks, never below the floor. When the search stalls
-    (``escalate``), as in variable neighbourhood search, the floor and each
-    neighbourhood's time limit double, to leave the incumbent's valley; the first
-    improvement brings them back to the start.
+    (``escalate``), as in variable neighbourhood search, the floor rises by two people
+    and four days and each neighbourhood gets ``SUB_SECONDS`` more, to leave the
+    incumbent's valley; the first improvement brings them back to the start.
     """
 
     def __init__(self, horizon: int) -> None:
@@ -102,8 +102,8 @@ class NeighbourhoodSize:
 
     def floor(self) -> tuple[int, int]:
         """The smallest people and days at the current escalation level."""
-        scale = 2**self.level
-        return START_PEOPLE * scale, min(START_DAYS * scale, self.horizon)
+        people, days = START_PEOPLE + 2 * self.level, START_DAYS + 4 * self.level
+        return people, min(days, self.horizon)
 
     def after(self, improved: bool, proved: bool) -> None:
         """Adapt to one neighbourhood's outcome."""
@@ -122,7 +122,7 @@ class NeighbourhoodSize:
     def escalate(self) -> None:
         """The search has stalled: larger neighbourhoods, and longer to search each."""
         self.level += 1
-        self.seconds = min(MAX_SUB_SECONDS, SUB_SECONDS * 2**self.level)
+        self.seconds = min(MAX_SUB_SECONDS, SUB_SECONDS * (1 + self.level))
         people, days = self.floor()
         self.people, self.days, self.stuck = max(people, self.people), max(days, self.days), 0
 

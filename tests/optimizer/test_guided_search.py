@@ -125,17 +125,17 @@ def test_the_window_never_outgrows_the_horizon() -> None:
 def test_a_stalled_search_escalates_to_larger_and_longer_neighbourhoods() -> None:
     size = NeighbourhoodSize(horizon=28)
     size.escalate()
-    assert (size.people, size.days) == (2 * START_PEOPLE, 2 * START_DAYS)
+    assert (size.people, size.days) == (START_PEOPLE + 2, START_DAYS + 4)
     assert size.seconds == 2 * SUB_SECONDS
     size.after(improved=False, proved=False)  # out of time: no smaller than the new floor
-    assert (size.people, size.days) == (2 * START_PEOPLE, 2 * START_DAYS)
-    for _ in range(5):
+    assert (size.people, size.days) == (START_PEOPLE + 2, START_DAYS + 4)
+    for _ in range(10):
         size.escalate()
     assert size.days == 28 and size.seconds == MAX_SUB_SECONDS
     size.after(improved=True, proved=True)  # back to the start's time and floor
     assert size.seconds == SUB_SECONDS and size.floor() == (START_PEOPLE, START_DAYS)
     size.after(improved=False, proved=False)
-    assert size.people < 2**6 * START_PEOPLE
+    assert size.people == START_PEOPLE + 2 * 11 - 1
 
 
 def test_a_shortfall_neighbourhood_frees_everyone_around_it_and_some_who_could_fill_it(
