@@ -6,17 +6,17 @@ run paths (rules/soft_runs.py) join the MIP itself: their relaxation is much tig
 and HiGHS proves far sooner with them. Below ``SEARCH_FROM`` columns HiGHS then solves
 the model alone, uninterrupted: its tree is its strength, and stopping it for a search
 cost more than the search gave (docs/benchmarks.md). From ``SEARCH_FROM`` up, with
-HiGHS and ``neighbourhood_search`` on: the LP relaxation is solved once, a short full
-solve gives an incumbent and a bound; then, for a share of the time, the assignments
-outside a neighbourhood (a few people for the whole horizon, everyone over a window of
-days, the people who could fill a shift left short, or those the LP leaves fractional
-or sets apart from the incumbent, as RINS does) are fixed at the incumbent and the rest
-re-optimised from it, keeping improvements; neighbourhoods grow when HiGHS proves them
-without improving and shrink when it runs out of time. A last full solve starts from
-the best roster and proves it or improves it. Large models (``CONSTRUCT_FROM`` columns or
-more), and any model whose first probe finds nothing, first get a constructive start
-(optimizer/construct.py: each person's schedule on her own, then sweeps), completed
-by HiGHS with the assignments fixed.
+HiGHS and ``neighbourhood_search`` on: a constructive start (optimizer/construct.py:
+each person's schedule on her own, then sweeps; HiGHS completes the other columns with
+the assignments fixed), the LP relaxation once (not on the largest models, where it
+takes minutes), a short full solve from the start for an incumbent and a bound; then,
+for a share of the time, the assignments outside a neighbourhood (a few people for the
+whole horizon, everyone over a window of days, everyone around a shift left short with
+some who could fill it, or those the LP leaves fractional or sets apart from the
+incumbent, as RINS does) are fixed at the incumbent and the rest re-optimised from it,
+keeping improvements. Neighbourhoods grow when HiGHS proves them without improving,
+shrink when it runs out of time, and escalate when the search stalls. A last full solve
+starts from the best roster and proves it or improves it.
 """
 
 from __future__ import annotations
