@@ -51,6 +51,7 @@ KINDS = ("people", "days", "mixed", "guided", "shortfall")  # neighbourhoods, dr
 SEARCH_FROM = 1_500  # assignment columns from which the search helps (below: HiGHS alone)
 CONSTRUCT_FROM = 20_000  # assignment columns from which a constructive start comes first
 CONSTRUCT_SHARE = 0.6  # about this share of the phase's time for the constructive start
+CONSTRUCT_SHARE_BELOW = 0.1  # at most, for it below CONSTRUCT_FROM columns (seconds there)
 SEARCH_END = 0.9  # the search ends by this share of the phase's time, whatever came before
 COMPLETE_SECONDS = 30.0  # at least this long for HiGHS to complete the constructed roster
 
@@ -200,7 +201,8 @@ class FixAndOptimise:
         start = self.current()
         if start is None:  # far better than a first probe's roster, in seconds
             large = len(self.columns) >= CONSTRUCT_FROM
-            start = self.constructed(budget * (CONSTRUCT_SHARE if large else FIRST_SHARE))
+            share = CONSTRUCT_SHARE if large else CONSTRUCT_SHARE_BELOW
+            start = self.constructed(budget * share)
         if len(self.columns) < CONSTRUCT_FROM:  # the LP of the largest takes minutes
             self.relax(budget * RELAX_SHARE)
         best, proven = self.full_run(min(FIRST_SECONDS, budget * FIRST_SHARE), start)
@@ -265,11 +267,11 @@ class FixAndOptimise:
             STALL_SECONDS,
             STALL_SHARE * (self.settings.time_limit_phase1 + self.settings.time_limit_phase2),
         )
-        improved = perf_counter()
+        changed = perf_counter()  # the last improvement or escalation
         while perf_counter() < stop - 0.1 and not self.closed(best):
-            if perf_counter() > improved + patience:
+            if perf_counter() > changed + patience:
                 size.escalate()
-                improved = perf_counter()
+                changed = perf_counter()
             fixed = np.round(best[self.columns])
             kind = self.random.choice(self.kinds(best))
             free = self.neighbourhood(kind, size.people, size.days, best)
@@ -282,7 +284,7 @@ class FixAndOptimise:
             found = self.run(min(size.seconds, stop - perf_counter()), best)
             better = self.cost(found) < self.cost(best) - 1e-7
             if better:
-                best, improved = found, perf_counter()  # type: ignore[assignment]
+                best, changed = found, perf_counter()  # type: ignore[assignment]
             size.after(better, self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal)
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
         return best
