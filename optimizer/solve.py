@@ -46,7 +46,7 @@ def solve(problem: PlanningProblem, settings: SolverSettings | None = None) -> P
     if quality.status == NONE and saved is not None:
         restore(ctx, saved)
     solved = quality.status != NONE or saved is not None
-    if solved:
+    if solved and not quality.polished:
         polish(ctx, settings, quality, QUALITY_CODES if settings.lexicographic else SOFT_CODES)
     roster = extract_roster(ctx, solved)
     roster.gaps = explain_gaps(problem, roster) if settings.explain_gaps else []

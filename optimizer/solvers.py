@@ -25,13 +25,18 @@ CBC_THREADS = 1  # whatever the settings ask: CBC's parallel search can deadlock
 
 @dataclass
 class PhaseOutcome:
-    """Status, objective (with constants), best bound and gap of one solver run."""
+    """Status, objective (with constants), best bound and gap of one solver run.
+
+    ``polished``: the run already re-solved the other columns with the assignments
+    fixed (solve.polish), so its penalty columns are tight.
+    """
 
     status: str
     objective: float | None
     best_bound: float | None
     mip_gap: float | None
     seconds: float
+    polished: bool = False
 
 
 _SCHEDULER_THREADS: dict[str, int] = {}  # the thread count HiGHS's global scheduler runs with

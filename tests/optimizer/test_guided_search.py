@@ -173,3 +173,18 @@ def test_guided_and_shortfall_neighbourhoods_are_drawn_only_where_they_apply(
         assert "guided" not in search.kinds(nobody)
     finally:
         search.relaxed = relaxed
+
+
+def test_polish_makes_penalty_columns_tight_and_keeps_the_roster(search: FixAndOptimise) -> None:
+    found = search.run(10.0, None)
+    assert found is not None
+    slack = found.copy()
+    column = next(index for index, _, _ in search.shortfalls if found[index] < 0.5)
+    slack[column] = 1.0  # a shortfall on a covered shift: allowed, but not the roster's own
+    assert search.cost(slack) > search.cost(found)
+    polished = search.polish(slack)
+    assert polished[column] < 0.5
+    assert search.cost(polished) <= search.cost(found) + 1e-7
+    assert np.array_equal(np.round(polished[search.columns]), np.round(found[search.columns]))
+    lower = np.array(search.highs.getLp().col_lower_)
+    assert (lower[search.columns] == search.lower).all()  # the assignments are free again
