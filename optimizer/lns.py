@@ -218,7 +218,10 @@ class FixAndOptimise:
                 best = found if self.cost(found) < self.cost(best) - 1e-7 else best
         if best is None:  # the assignments alone: solve.polish completes the rest
             return self.finish(self.fallback, proven, perf_counter() - started)
-        return self.finish(self.polish(best), proven, perf_counter() - started, polished=True)
+        polished = self.polish(best)  # None when HiGHS did not finish: solve.polish does it
+        if polished is None:
+            return self.finish(best, proven, perf_counter() - started)
+        return self.finish(polished, proven, perf_counter() - started, polished=True)
 
     def constructed(self, seconds: float) -> np.ndarray | None:
         """A full solution from the constructive start (optimizer/construct.py), if any.
@@ -237,17 +240,16 @@ class FixAndOptimise:
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
         return found
 
-    def polish(self, best: np.ndarray) -> np.ndarray:
+    def polish(self, best: np.ndarray) -> np.ndarray | None:
         """``best`` with its other columns re-solved, its assignments fixed: every penalty
         column tight, as solve.polish does, without PuLP rebuilding the solver's model
-        (minutes on the largest models)."""
+        (minutes on the largest models). None unless HiGHS proves it in time."""
         fixed = np.round(best[self.columns])
         self.highs.changeColsBounds(len(self.columns), self.columns, fixed, fixed)
         found = self.run(POLISH_SECONDS, best)
+        proved = self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
-        if found is None or self.cost(found) > self.cost(best) + 1e-7:
-            return best
-        return found
+        return found if proved else None
 
     def relax(self, seconds: float) -> None:
         """Solve the LP relaxation once: its assignments guide the search, its value bounds it."""

@@ -183,6 +183,7 @@ def test_polish_makes_penalty_columns_tight_and_keeps_the_roster(search: FixAndO
     slack[column] = 1.0  # a shortfall on a covered shift: allowed, but not the roster's own
     assert search.cost(slack) > search.cost(found)
     polished = search.polish(slack)
+    assert polished is not None
     assert polished[column] < 0.5
     assert search.cost(polished) <= search.cost(found) + 1e-7
     assert np.array_equal(np.round(polished[search.columns]), np.round(found[search.columns]))
