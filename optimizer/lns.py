@@ -235,21 +235,26 @@ class FixAndOptimise:
         values = np.clip(values, self.lower, self.upper)
         self.fallback = np.zeros(self.count)
         self.fallback[self.columns] = values
-        self.highs.changeColsBounds(len(self.columns), self.columns, values, values)
-        found = self.run(max(COMPLETE_SECONDS, stop - perf_counter()), None)
-        self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
+        found, _ = self.complete(values, max(COMPLETE_SECONDS, stop - perf_counter()), None)
         return found
 
     def polish(self, best: np.ndarray) -> np.ndarray | None:
         """``best`` with its other columns re-solved, its assignments fixed: every penalty
         column tight, as solve.polish does, without PuLP rebuilding the solver's model
         (minutes on the largest models). None unless HiGHS proves it in time."""
-        fixed = np.round(best[self.columns])
-        self.highs.changeColsBounds(len(self.columns), self.columns, fixed, fixed)
-        found = self.run(POLISH_SECONDS, best)
+        found, proved = self.complete(np.round(best[self.columns]), POLISH_SECONDS, best)
+        return found if proved else None
+
+    def complete(
+        self, assignments: np.ndarray, seconds: float, start: np.ndarray | None
+    ) -> tuple[np.ndarray | None, bool]:
+        """One run with the assignment columns fixed at ``assignments`` (the other columns
+        free), then the assignments freed again; True when HiGHS proved the completion."""
+        self.highs.changeColsBounds(len(self.columns), self.columns, assignments, assignments)
+        found = self.run(seconds, start)
         proved = self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
-        return found if proved else None
+        return found, proved
 
     def relax(self, seconds: float) -> None:
         """Solve the LP relaxation once: its assignments guide the search, its value bounds it."""
