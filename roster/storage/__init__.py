@@ -4,6 +4,13 @@ The tables mirror the domain of ``models/`` but are never handed out: the
 services in ``roster.services`` convert rows to domain objects.
 """
 
+from roster.storage.accounts import (
+    ACCOUNT_ROLES,
+    LoginFailureRow,
+    SessionRow,
+    UserRow,
+    UserShelterRow,
+)
 from roster.storage.base import Base
 from roster.storage.engine import (
     alembic_config,
@@ -14,6 +21,7 @@ from roster.storage.engine import (
     make_engine,
     session_scope,
 )
+from roster.storage.jobs import JOB_STATES, JobRow
 from roster.storage.network import RoleRow, RuleSetRow, ShelterHolidayRow, ShelterRow
 from roster.storage.people import (
     AbsenceRow,
@@ -27,6 +35,13 @@ from roster.storage.planning import CoverageRuleRow, ShiftTypeRow
 from roster.storage.rosters import AssignmentRow, GapRow, RosterRow, utc_now
 
 __all__ = [
+    "ACCOUNT_ROLES",
+    "JOB_STATES",
+    "JobRow",
+    "LoginFailureRow",
+    "SessionRow",
+    "UserRow",
+    "UserShelterRow",
     "AbsenceRow",
     "AssignmentRow",
     "Base",

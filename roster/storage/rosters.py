@@ -34,6 +34,10 @@ class RosterRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     solve_report: Mapped[str | None] = mapped_column(Text)
+    # Raised by every saved edit of a draft: a save naming an older revision is refused.
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 class AssignmentRow(Base):
