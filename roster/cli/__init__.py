@@ -14,7 +14,7 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     # Each module adds its commands to ``app`` when imported.
-    from roster.cli import bench_curtois, data, gaps, planning, serve  # noqa: F401
+    from roster.cli import bench_curtois, data, gaps, planning, serve, users  # noqa: F401
 
 
 def main() -> None:

@@ -114,6 +114,9 @@ def _load_demo(session: Session, if_empty: bool, replace: bool) -> NetworkData |
         services.clear_database(session)
     network = demo_network()
     services.load_network(session, network)
+    from roster.demo.accounts import create_demo_accounts
+
+    create_demo_accounts(session, network)
     return network
 
 
@@ -137,13 +140,37 @@ def demo(
         fail("Use --if-empty o --replace, no ambas.", code=2)
     with cli_errors(), session_scope(ready_url()) as session:
         network = _load_demo(session, if_empty, replace)
+        emails = {account.email for account in services.list_accounts(session)}
     if network is None:
         say("La base de datos ya tiene datos: no se cargó la demostración.")
+    else:
+        people = sum(len(data.staff) for data in network.shelters)
+        say(
+            f"Red de demostración cargada: {len(network.shelters)} hogares, "
+            f"{len(network.roles)} funciones, {people} personas."
+        )
+    _show_demo_accounts(emails)
+
+
+def _show_demo_accounts(emails: set[str]) -> None:
+    """Print the demo accounts still present, with their shared password."""
+    from roster.demo.accounts import DEMO_PASSWORD, demo_accounts
+
+    present = [a for a in demo_accounts(demo_network()) if a.email in emails]
+    if not present:
         return
-    people = sum(len(data.staff) for data in network.shelters)
+    table = Table(box=box.SIMPLE, title="Cuentas de demostración")
+    for column in ("correo", "rol", "hogar"):
+        table.add_column(column)
+    shown = [a for a in present if a.role != "coordinator"] + [
+        a for a in present if a.role == "coordinator"
+    ][:3]
+    for account in shown:
+        table.add_row(account.email, services.ROLE_NAMES[account.role], account.shelter or "todos")
+    Console(width=100).print(table)
     say(
-        f"Red de demostración cargada: {len(network.shelters)} hogares, "
-        f"{len(network.roles)} funciones, {people} personas."
+        f"Contraseña de todas: {DEMO_PASSWORD}  ({len(present)} cuentas; una de coordinación "
+        "por hogar: coord.<hogar>@demo.hogares.pe). Cámbielas antes de cargar datos reales."
     )
 
 

@@ -6,6 +6,15 @@ subclasses whose message is Spanish, ready to show to a coordinator.
 """
 
 from roster.services.absences import add_absence, delete_absence, list_absences, update_absence
+from roster.services.accounts import (
+    ROLE_NAMES,
+    Account,
+    create_user,
+    get_account,
+    list_accounts,
+    set_language,
+    set_password,
+)
 from roster.services.coverage import delete_coverage_rule, list_coverage, set_coverage_rule
 from roster.services.errors import ImportFailed, InvalidInput, NotFound, ServiceError
 from roster.services.network import (
@@ -51,6 +60,13 @@ from roster.services.staff import (
 )
 
 __all__ = [
+    "ROLE_NAMES",
+    "Account",
+    "create_user",
+    "get_account",
+    "list_accounts",
+    "set_language",
+    "set_password",
     "active_staff_counts",
     "ImportFailed",
     "InvalidInput",
