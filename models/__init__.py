@@ -19,6 +19,7 @@ from models.people import (
     StaffMember,
 )
 from models.problem import FairnessTally, PlanningProblem
+from models.progress import Progress, SolveControl
 from models.roster import Assignment, Gap, Roster, RosterStatus
 from models.rules import RULES, RuleInfo, RuleSet, RuleSetting
 from models.shelter import Shelter
@@ -39,6 +40,7 @@ __all__ = [
     "PlanningProblem",
     "Post",
     "PostStatus",
+    "Progress",
     "Request",
     "Role",
     "RULES",
@@ -50,6 +52,7 @@ __all__ = [
     "Shelter",
     "ShelterData",
     "ShiftType",
+    "SolveControl",
     "StaffMember",
     "WorkLimits",
 ]

@@ -41,6 +41,7 @@ class SolveReport:
     penalties: dict[str, float] = field(default_factory=dict)
     units: dict[str, float] = field(default_factory=dict)
     infeasibilities: list[dict[str, Any]] = field(default_factory=list)
+    cancelled: bool = False  # the caller stopped the solve: the best roster found by then
 
     @property
     def objective(self) -> float:

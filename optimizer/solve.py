@@ -17,6 +17,7 @@ from time import perf_counter
 import pulp
 
 from models.problem import PlanningProblem
+from models.progress import SolveControl
 from models.roster import Assignment, AssignmentSource, Roster
 from optimizer.build import build_model
 from optimizer.lns import solve_weighted
@@ -26,29 +27,36 @@ from optimizer.report import FEASIBLE, NONE, OPTIMAL, SKIPPED, PhaseReport, Plan
 from optimizer.search import search_quality
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, relative_gap, run_phase
+from optimizer.watch import Watch
 
 SOFT_CODES = ("S1", "S2", "S3", "S4", "S5", "S6", "S7")
 QUALITY_CODES = SOFT_CODES[1:]
 
 
-def solve(problem: PlanningProblem, settings: SolverSettings | None = None) -> PlanResult:
-    """Plan one shelter's month: a roster with its gaps explained, and the solve report."""
+def solve(
+    problem: PlanningProblem,
+    settings: SolverSettings | None = None,
+    control: SolveControl | None = None,
+) -> PlanResult:
+    """Plan one shelter's month: a roster with its gaps explained, and the solve report.
+
+    ``control`` receives progress at least once a second and may stop the solve: the
+    result is then the best roster found so far, its report ``cancelled``.
+    """
     settings = settings or SolverSettings()
-    started = perf_counter()
+    watch = Watch(control, settings.time_limit_phase1 + settings.time_limit_phase2)
+    watch.enter("build")
     ctx = build_model(problem)
-    build_seconds = perf_counter() - started
-    if settings.lexicographic:
-        coverage, saved = solve_coverage(ctx, settings)
-        quality = solve_quality(ctx, settings, coverage)
-    else:
-        coverage, saved = PhaseOutcome(SKIPPED, None, None, None, 0.0), None
-        quality = solve_weighted(ctx, settings)
+    build_seconds = perf_counter() - watch.started
+    coverage, quality, saved = solve_phases(ctx, settings, watch)
     if quality.status == NONE and saved is not None:
         restore(ctx, saved)
     solved = quality.status != NONE or saved is not None
     if solved and not quality.polished:
+        watch.enter("polish")
         polish(ctx, settings, quality, QUALITY_CODES if settings.lexicographic else SOFT_CODES)
     roster = extract_roster(ctx, solved)
+    watch.enter("gaps")
     roster.gaps = explain_gaps(problem, roster) if settings.explain_gaps else []
     phases = [
         phase_report("coverage", coverage, 0.0),
@@ -57,7 +65,7 @@ def solve(problem: PlanningProblem, settings: SolverSettings | None = None) -> P
     if not settings.lexicographic:
         phases = [phase_report("weighted", quality, settings.mip_gap)]
     report = SolveReport(
-        status=overall_status(phases, solved),
+        status=overall_status(phases, solved, watch.cancelled),
         solver=settings.solver,
         phases=phases,
         build_seconds=build_seconds,
@@ -65,9 +73,28 @@ def solve(problem: PlanningProblem, settings: SolverSettings | None = None) -> P
         variables=ctx.lp.numVariables(),
         constraints=ctx.lp.numConstraints(),
         infeasibilities=[item.to_dict() for item in ctx.infeasibilities],
+        cancelled=watch.cancelled,
     )
     report.penalties, report.units = rule_totals(ctx, solved, problem, roster)
     return PlanResult(roster, report)
+
+
+def solve_phases(
+    ctx: ModelContext, settings: SolverSettings, watch: Watch
+) -> tuple[PhaseOutcome, PhaseOutcome, dict | None]:
+    """The coverage and quality phases (or the one weighted phase), until the caller stops."""
+    unsolved = PhaseOutcome(SKIPPED, None, None, None, 0.0)
+    if not settings.lexicographic:
+        if watch.tick(force=True):
+            return unsolved, PhaseOutcome(NONE, None, None, None, 0.0), None
+        watch.enter("weighted")
+        return unsolved, solve_weighted(ctx, settings), None
+    watch.enter("coverage")
+    coverage, saved = solve_coverage(ctx, settings)
+    if watch.tick(force=True):
+        return coverage, PhaseOutcome(SKIPPED, None, None, None, 0.0), saved
+    watch.enter("quality")
+    return coverage, solve_quality(ctx, settings, coverage), saved
 
 
 def solve_coverage(ctx: ModelContext, settings: SolverSettings) -> tuple[PhaseOutcome, dict | None]:
@@ -190,10 +217,13 @@ def phase_report(name: str, outcome: PhaseOutcome, gap_limit: float) -> PhaseRep
     )
 
 
-def overall_status(phases: list[PhaseReport], solved: bool) -> str:
-    """optimal if every phase that ran was proven, feasible if a roster exists, else none."""
+def overall_status(phases: list[PhaseReport], solved: bool, cancelled: bool = False) -> str:
+    """optimal if every phase that ran was proven (and none was cut short by the caller),
+    feasible if a roster exists, else none."""
     if not solved:
         return NONE
+    if cancelled:
+        return FEASIBLE
     ran = [phase.status for phase in phases if phase.status != SKIPPED]
     return OPTIMAL if all(status == OPTIMAL for status in ran) else FEASIBLE
 
