@@ -1,61 +1,99 @@
-"""The web application: a thin FastAPI + Jinja2 layer over the roster services.
+"""The web application: a thin FastAPI + Jinja2 + htmx layer over the roster services.
 
-This first version shows the network's shelters; the full coordinator and HR
-interface is built on top of it.
+Routers live in web/routes/ (one per area); permissions in web/deps.py; cookies, CSRF and
+headers in web/security.py. Errors become Spanish pages (or JSON under /api) without
+a stack trace.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from sqlalchemy.orm import Session
 
-from roster import services
-from roster.storage import session_scope
+from web import i18n
+from web.deps import SignInRequired
+from web.routes import auth, network
+from web.security import SecurityHeaders
+from web.templating import render
 
 HERE = Path(__file__).resolve().parent
-templates = Jinja2Templates(directory=HERE / "templates")
+log = logging.getLogger(__name__)
+TITLES = {
+    400: "La solicitud no es válida",
+    403: "No tiene permiso para esto",
+    404: "No encontramos esta página",
+    405: "Esta acción no está disponible aquí",
+    409: "Alguien cambió esto antes que usted",
+    422: "Revise los datos",
+    500: "Algo salió mal",
+}
 
 
-def get_session() -> Iterator[Session]:
-    """One database session per request, committed when the request ends."""
-    with session_scope() as session:
-        yield session
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+def _error(request: Request, status: int, detail: str) -> Response:
+    message = i18n.gettext(detail)
+    if _wants_json(request):
+        return JSONResponse({"detail": message, "field": None, "reason": message}, status)
+    title = i18n.gettext(TITLES.get(status, "Algo salió mal"))
+    context = {"status": status, "title": title, "message": message}
+    return render(request, "errors/error.html", context, status_code=status)
+
+
+def install_error_pages(app: FastAPI) -> None:
+    """Spanish error pages for people, JSON errors with a field and a reason for the API."""
+
+    @app.exception_handler(SignInRequired)
+    async def sign_in_required(request: Request, _: Exception) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": i18n.gettext("Inicie sesión.")}, 401)
+        return RedirectResponse(f"/entrar?siguiente={request.url.path}", status_code=303)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        detail = (
+            error.detail if isinstance(error.detail, str) else TITLES.get(error.status_code, "")
+        )
+        return _error(request, error.status_code, detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        first = error.errors()[0] if error.errors() else {}
+        field = ".".join(str(part) for part in first.get("loc", ())[1:]) or None
+        reason = str(first.get("msg", "valor no válido"))
+        if _wants_json(request):
+            detail = f"{field}: {reason}" if field else reason
+            return JSONResponse({"detail": detail, "field": field, "reason": reason}, 422)
+        return _error(request, 422, f"El dato «{field}» no es válido: {reason}.")
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, error: Exception) -> Response:
+        log.exception("error en %s %s", request.method, request.url.path)
+        return _error(request, 500, "Intente de nuevo; si vuelve a pasar, avise a soporte.")
 
 
 def create_app() -> FastAPI:
     """Build the application (uvicorn calls this as a factory)."""
-    app = FastAPI(title="Rol de turnos — Hogares de Refugio Temporal", docs_url=None)
+    app = FastAPI(
+        title="Rol de turnos — Hogares de Refugio Temporal",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for area in (auth, network):
+        app.include_router(area.router)
+    install_error_pages(app)
 
-    @app.get("/", response_class=HTMLResponse)
-    def network_page(request: Request, session: SessionDep) -> HTMLResponse:
-        counts = services.active_staff_counts(session)
-        rows = [
-            {"shelter": shelter, "staff": counts.get(shelter.code, 0)}
-            for shelter in services.list_shelters(session)
-        ]
-        return templates.TemplateResponse(request, "network.html", {"rows": rows})
-
-    @app.get("/hogares/{code}", response_class=HTMLResponse)
-    def shelter_page(request: Request, code: str, session: SessionDep) -> HTMLResponse:
-        try:
-            data = services.get_shelter_data(session, code)
-        except services.NotFound as error:
-            raise HTTPException(status_code=404, detail=str(error)) from error
-        roles = {role.code: role for role in services.list_roles(session)}
-        return templates.TemplateResponse(request, "shelter.html", {"data": data, "roles": roles})
-
-    @app.get("/salud")
+    @app.get("/salud", include_in_schema=False)
     def health() -> dict[str, str]:
         return {"estado": "ok"}
 

@@ -1,53 +1,41 @@
-"""The first web pages: the network list, a shelter's page, 404 for unknown codes."""
+"""The start pages: the network for national accounts, a shelter's page, 404 for others."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from fastapi.testclient import TestClient
+from web_factories import COORDINATOR, FOREIGN, HOME
 
-from roster import services
 from roster.demo import generate_network
-from roster.storage import dispose_engines, init_database, session_scope
-from web.app import create_app
+
+Clients = Callable[[str], TestClient]
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    url = f"sqlite:///{Path(tmp_path_factory.mktemp('web')) / 'roster.db'}"
-    init_database(url)
-    with session_scope(url) as session:
-        services.load_network(session, generate_network())
-    patcher = pytest.MonkeyPatch()
-    patcher.setenv("ROSTER_DATABASE_URL", url)
-    with TestClient(create_app()) as test_client:
-        yield test_client
-    patcher.undo()
-    dispose_engines()
-
-
-def test_network_page_lists_every_shelter_in_spanish(client: TestClient) -> None:
-    page = client.get("/")
+def test_network_page_lists_every_shelter_in_spanish(signed_in: Clients) -> None:
+    page = signed_in("rrhh@demo.hogares.pe").get("/")
     assert page.status_code == 200
     assert "Red de hogares" in page.text
     assert "22 hogares activos" in page.text
-    assert page.text.count('href="/hogares/HRT-') == 22
+    assert page.text.count('href="/hogares/HRT-') == 22 * 2  # the shelter and its month roster
 
 
-def test_shelter_page_shows_its_staff(client: TestClient) -> None:
-    shelter = generate_network().shelters[0]
-    page = client.get(f"/hogares/{shelter.shelter.code}")
-    assert page.status_code == 200
+def test_a_coordinator_lands_on_her_shelter(signed_in: Clients) -> None:
+    page = signed_in(COORDINATOR).get("/")
+    assert page.url.path == f"/hogares/{HOME}"
+    shelter = next(s for s in generate_network().shelters if s.shelter.code == HOME)
     for person in shelter.staff:
         assert person.name in page.text
 
 
-def test_unknown_shelter_is_404(client: TestClient) -> None:
-    assert client.get("/hogares/HRT-NOPE-99").status_code == 404
+def test_a_foreign_or_unknown_shelter_is_404(signed_in: Clients) -> None:
+    client = signed_in(COORDINATOR)
+    foreign, unknown = client.get(f"/hogares/{FOREIGN}"), client.get("/hogares/HRT-NOPE-99")
+    assert foreign.status_code == unknown.status_code == 404
+    assert "No encontramos esta página" in foreign.text
+    assert "Traceback" not in foreign.text
 
 
-def test_pages_never_show_an_address(client: TestClient) -> None:
-    page = client.get("/").text.lower()
+def test_pages_never_show_an_address(signed_in: Clients) -> None:
+    page = signed_in("admin@demo.hogares.pe").get("/").text.lower()
     assert "dirección" not in page and "address" not in page
