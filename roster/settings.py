@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     mip_gap: float = 0.01
     threads: int = 1
     fairness_months: int = 12  # earlier months counted in the fairness tally (S4)
+    secure_cookies: bool = False  # True behind HTTPS: the session cookie is sent over TLS only
 
 
 def get_settings() -> Settings:

@@ -43,8 +43,10 @@ class Account:
         return self.role in ("admin", "hr")
 
     def sees(self, shelter_code: str) -> bool:
-        """Whether any page of this shelter is hers to open."""
-        return self.national or shelter_code in self.shelter_codes
+        """Whether this shelter's pages are hers to open (staff see only their own shifts)."""
+        if self.national:
+            return True
+        return self.role == "coordinator" and shelter_code in self.shelter_codes
 
     def manages(self, shelter_code: str) -> bool:
         """Whether she may change this shelter's rosters: the admin, or its coordinator."""
