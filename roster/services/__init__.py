@@ -16,7 +16,7 @@ from roster.services.accounts import (
     set_password,
 )
 from roster.services.coverage import delete_coverage_rule, list_coverage, set_coverage_rule
-from roster.services.errors import ImportFailed, InvalidInput, NotFound, ServiceError
+from roster.services.errors import Conflict, ImportFailed, InvalidInput, NotFound, ServiceError
 from roster.services.network import (
     clear_database,
     database_is_empty,
@@ -68,6 +68,7 @@ __all__ = [
     "set_language",
     "set_password",
     "active_staff_counts",
+    "Conflict",
     "ImportFailed",
     "InvalidInput",
     "NotFound",

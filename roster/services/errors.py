@@ -25,3 +25,7 @@ class ImportFailed(ServiceError):
         super().__init__(
             f"No se importó nada ({heading}):\n" + "\n".join(f"  {e}" for e in self.errors)
         )
+
+
+class Conflict(ServiceError):
+    """A change based on data someone else has changed since (a stale version): nothing saved."""
