@@ -15,9 +15,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from roster.services import Conflict, InvalidInput, NotFound, ServiceError
 from web import i18n
 from web.deps import SignInRequired
-from web.routes import auth, network
+from web.routes import api, auth, network
 from web.security import SecurityHeaders
 from web.templating import render
 
@@ -73,6 +74,14 @@ def install_error_pages(app: FastAPI) -> None:
             return JSONResponse({"detail": detail, "field": field, "reason": reason}, 422)
         return _error(request, 422, f"El dato «{field}» no es válido: {reason}.")
 
+    @app.exception_handler(ServiceError)
+    async def refused(request: Request, error: ServiceError) -> Response:
+        status = 400
+        for kind, code in ((NotFound, 404), (InvalidInput, 422), (Conflict, 409)):
+            if isinstance(error, kind):
+                status = code
+        return _error(request, status, str(error))
+
     @app.exception_handler(Exception)
     async def crashed(request: Request, error: Exception) -> Response:
         log.exception("error en %s %s", request.method, request.url.path)
@@ -89,7 +98,7 @@ def create_app() -> FastAPI:
     )
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for area in (auth, network):
+    for area in (auth, network, api):
         app.include_router(area.router)
     install_error_pages(app)
 
