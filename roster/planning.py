@@ -6,10 +6,15 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
 from models import PlanningProblem, Roster
-from optimizer import SolverSettings, solve
+from optimizer import PlanResult, SolverSettings, solve
 from roster import services
-from roster.storage import session_scope
+from roster.services.lookup import shelter_row
+from roster.settings import get_settings
+from roster.storage import RosterRow, session_scope
 
 
 @dataclass
@@ -45,10 +50,41 @@ def plan_month(
     with session_scope(url) as session:
         problem = services.planning_problem(session, shelter_code, year, month)
     result = solve(problem, settings)
-    report = result.report.to_dict()
     with session_scope(url) as session:
-        stored = services.save_roster(session, result.roster, json.dumps(report))
-    return PlanOutcome(problem, stored, report)
+        stored = store_plan(session, result)
+    return PlanOutcome(problem, stored, result.report.to_dict())
+
+
+def store_plan(session: Session, result: PlanResult, created_by: int | None = None) -> Roster:
+    """Save a solve's roster, with its report and author (a user id), as a new draft version."""
+    stored = services.save_roster(session, result.roster, json.dumps(result.report.to_dict()))
+    if created_by is not None:
+        shelter = shelter_row(session, stored.shelter_code)
+        session.execute(
+            update(RosterRow)
+            .where(
+                RosterRow.shelter_id == shelter.id,
+                RosterRow.year == stored.year,
+                RosterRow.month == stored.month,
+                RosterRow.version == stored.version,
+            )
+            .values(created_by=created_by),
+            execution_options={"synchronize_session": False},
+        )
+    return stored
+
+
+def solver_settings(time_limit: float | None = None) -> SolverSettings:
+    """The configured solver settings (``ROSTER_*``), ``time_limit`` seconds per phase if given."""
+    configured = get_settings()
+    limit = time_limit or configured.time_limit_seconds
+    return SolverSettings(
+        solver=configured.solver,
+        time_limit_phase1=limit,
+        time_limit_phase2=limit,
+        mip_gap=configured.mip_gap,
+        threads=configured.threads,
+    )
 
 
 def publish_month(shelter_code: str, year: int, month: int, url: str | None = None) -> Roster:

@@ -9,7 +9,6 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from roster.cli.planning import bench_app
 from roster.curtois_bench import (
     BenchmarkMissing,
     bench_settings,
@@ -27,7 +26,6 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
-@bench_app.command("curtois")
 def bench_curtois_command(
     instances: str = typer.Option("1-12", help='Instancias: "1-12", "1,3,5" o "1-4,7".'),
     solver: str = typer.Option("highs", help="Solver: highs o cbc."),

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from models import NetworkData, Shelter, StaffMember
 from roster import services
-from roster.cli import app
 from roster.storage import database_url, init_database, session_scope
 
 import_app = typer.Typer(
@@ -28,7 +27,6 @@ import_app = typer.Typer(
     "Ejemplo: roster import staff personal.csv --shelter HRT-HVC-01",
     no_args_is_help=True,
 )
-app.add_typer(import_app, name="import")
 
 ShelterOption = Annotated[
     str, typer.Option("--shelter", "-s", help="Código del hogar, p. ej. HRT-HVC-01.")
@@ -81,7 +79,6 @@ def echo_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=default))
 
 
-@app.command()
 def init() -> None:
     """Crea la base de datos, o la actualiza a la última versión del esquema.
 
@@ -120,7 +117,6 @@ def _load_demo(session: Session, if_empty: bool, replace: bool) -> NetworkData |
     return network
 
 
-@app.command()
 def demo(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="No hace nada si la base ya tiene datos.")
@@ -247,7 +243,6 @@ def _shelter_table(rows: list[tuple[Shelter, int]], show_status: bool) -> Table:
     return table
 
 
-@app.command()
 def shelters(as_json: JsonOption = False, include_inactive: AllOption = False) -> None:
     """Lista los hogares con su departamento, provincia, plazas y personal activo.
 
@@ -287,7 +282,6 @@ def _staff_table(shelter: str, members: list[StaffMember], show_status: bool) ->
     return table
 
 
-@app.command()
 def staff(
     shelter: ShelterOption, as_json: JsonOption = False, include_inactive: AllOption = False
 ) -> None:
@@ -301,3 +295,12 @@ def staff(
         echo_json([asdict(member) for member in members])
     else:
         Console().print(_staff_table(shelter, members, include_inactive))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the standing-data commands to ``app``: init, demo, import, shelters, staff."""
+    app.command()(init)
+    app.command()(demo)
+    app.add_typer(import_app, name="import")
+    app.command()(shelters)
+    app.command()(staff)

@@ -16,7 +16,6 @@ from exports.gaps_xlsx import gaps_xlsx
 from models.gaps import NetworkGapAnalysis
 from optimizer.staffing import StaffingSettings
 from roster import services
-from roster.cli import app
 from roster.gaps import GapSettings, gap_analysis
 from roster.planning import parse_month
 
@@ -89,7 +88,6 @@ def write_reports(
         console.print(f"Excel escrito en {xlsx_file}")
 
 
-@app.command()
 def gaps(
     month: str = typer.Option(..., "--month", help="Mes a analizar, AAAA-MM."),
     shelter: str | None = typer.Option(
@@ -132,3 +130,8 @@ def gaps(
         f"Tiempo: {analysis.wall_seconds:.1f} s."
     )
     write_reports(console, analysis, json_file, pdf_file, xlsx_file)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``gaps`` command to ``app``."""
+    app.command()(gaps)

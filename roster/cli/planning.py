@@ -14,12 +14,9 @@ from models.rules import RULES_BY_CODE
 from optimizer import SolverSettings
 from roster import services
 from roster.bench import bench_network, markdown_table
-from roster.cli import app
+from roster.cli.bench_curtois import bench_curtois_command
 from roster.cli.grid import LEGEND, roster_grid
 from roster.planning import PlanOutcome, parse_month, plan_month, publish_month
-
-bench_app = typer.Typer(help="Mide el rendimiento del optimizador.", no_args_is_help=True)
-app.add_typer(bench_app, name="bench")
 
 
 def _month(text: str) -> tuple[int, int]:
@@ -76,7 +73,6 @@ def _print_report(console: Console, outcome: PlanOutcome) -> None:
         console.print(f"[yellow]Aviso:[/] {item.get('message', item)}")
 
 
-@app.command()
 def plan(
     shelter: str = typer.Option(..., "--shelter", help="Código del hogar."),
     month: str = typer.Option(..., "--month", help="Mes a planificar, AAAA-MM."),
@@ -116,7 +112,6 @@ def plan(
         console.print(f"JSON escrito en {json_file}")
 
 
-@app.command()
 def publish(
     shelter: str = typer.Option(..., "--shelter", help="Código del hogar."),
     month: str = typer.Option(..., "--month", help="Mes, AAAA-MM."),
@@ -133,7 +128,6 @@ def publish(
     typer.echo(f"Rol {shelter} {roster.month_key} publicado (versión {roster.version}).")
 
 
-@bench_app.command("network")
 def bench_network_command(
     month: str = typer.Option("2026-12", help="Mes a resolver, AAAA-MM."),
     solver: str = typer.Option("highs", help="Solver: highs o cbc."),
@@ -155,3 +149,13 @@ def bench_network_command(
     if markdown:
         with markdown.open("a", encoding="utf-8") as handle:
             handle.write(text + "\n")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``plan``, ``publish`` and the ``bench`` group (network, curtois) to ``app``."""
+    app.command()(plan)
+    app.command()(publish)
+    bench_app = typer.Typer(help="Mide el rendimiento del optimizador.", no_args_is_help=True)
+    bench_app.command("network")(bench_network_command)
+    bench_app.command("curtois")(bench_curtois_command)
+    app.add_typer(bench_app, name="bench")

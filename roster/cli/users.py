@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from roster import services
-from roster.cli import app
 from roster.cli.data import cli_errors, ready_url, say
 from roster.storage import session_scope
 
@@ -18,7 +17,6 @@ user_app = typer.Typer(
     "--shelter HRT-HVC-01",
     no_args_is_help=True,
 )
-app.add_typer(user_app, name="user")
 
 
 def _read_password() -> str:
@@ -64,3 +62,8 @@ def list_users() -> None:
         where = ", ".join(account.shelter_codes) or "todos"
         staff = f" · {account.staff_code}" if account.staff_code else ""
         say(f"{account.email}  {services.ROLE_NAMES[account.role]}  {where}{staff}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``user`` commands to ``app``."""
+    app.add_typer(user_app, name="user")

@@ -1,0 +1,121 @@
+"""Run one claimed job in this process: solve the month, store a draft, end the job."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from time import perf_counter
+from typing import Any
+
+from models import SolveControl
+from optimizer import PlanResult, solve
+from roster import services
+from roster.jobs.info import (
+    CANCELLED,
+    DONE,
+    FAILED,
+    INTERRUPTED,
+    INTERRUPTED_MESSAGE,
+    PLAN,
+    RUNNING,
+    JobInfo,
+)
+from roster.jobs.queue import get_job
+from roster.jobs.tracking import Heartbeat, JobWatch, finish
+from roster.planning import solver_settings, store_plan
+from roster.storage import session_scope
+
+log = logging.getLogger(__name__)
+
+SolveFunction = Callable[..., PlanResult]  # optimizer.solve(problem, settings, control=...)
+
+
+class _JobGone(Exception):
+    """The job stopped running under us (taken for dead): its result is not stored."""
+
+
+def run_job(
+    job_id: int,
+    url: str | None = None,
+    *,
+    solve_fn: SolveFunction | None = None,
+    shutdown: threading.Event | None = None,
+) -> JobInfo:
+    """Run the claimed (running) job ``job_id`` to its end here and return it as it ended.
+
+    ``solve_fn`` replaces ``optimizer.solve`` (tests); ``shutdown`` set by the worker
+    stops the solve and ends the job interrupted, with nothing saved.
+    """
+    with session_scope(url) as session:
+        job = get_job(session, job_id)
+    if job.state != RUNNING:
+        return job
+    watch = JobWatch(url, job_id, shutdown)
+    with Heartbeat(watch):
+        try:
+            if job.kind != PLAN:
+                raise services.InvalidInput(f"Tipo de trabajo desconocido: '{job.kind}'.")
+            _run_plan(job, url, watch, solve_fn or solve)
+        except _JobGone:
+            log.warning("Job %s ended elsewhere; its result is not stored", job_id)
+        except Exception as error:
+            log.exception("Job %s failed", job_id)
+            _end(url, job_id, FAILED, error=failure_message(error))
+        except BaseException:
+            _end(url, job_id, INTERRUPTED, error=INTERRUPTED_MESSAGE)
+            raise
+    with session_scope(url) as session:
+        return get_job(session, job_id)
+
+
+def failure_message(error: Exception) -> str:
+    """What a coordinator reads when a solve fails (Spanish); the draft is never touched."""
+    if isinstance(error, services.ServiceError):
+        return f"No se pudo generar el rol: {error} El borrador anterior no cambió."
+    return (
+        f"No se pudo generar el rol por un error interno ({type(error).__name__}: {error}). "
+        "El borrador anterior no cambió."
+    )
+
+
+def _end(url: str | None, job_id: int, state: str, **values: Any) -> None:
+    with session_scope(url) as session:
+        finish(session, job_id, state, **values)
+
+
+def _solve(
+    job: JobInfo, url: str | None, control: SolveControl, solve_fn: SolveFunction
+) -> PlanResult:
+    """Read the month's problem in one short transaction, then solve it outside any."""
+    assert job.shelter_code is not None and job.year is not None and job.month is not None
+    with session_scope(url) as session:
+        problem = services.planning_problem(session, job.shelter_code, job.year, job.month)
+    settings = solver_settings(job.params.get("time_limit"))
+    return solve_fn(problem, settings, control=control)
+
+
+def _run_plan(job: JobInfo, url: str | None, watch: JobWatch, solve_fn: SolveFunction) -> None:
+    """Solve the job's month and store the roster as a new draft, ending the job with it."""
+    started = perf_counter()
+    result = _solve(job, url, watch.control(), solve_fn)
+    watch.refresh()
+    if watch.shutdown.is_set():
+        _end(url, job.id, INTERRUPTED, error=INTERRUPTED_MESSAGE)
+        return
+    if not watch.running:
+        raise _JobGone
+    cancelled = bool(result.report.cancelled) or watch.cancelled
+    with session_scope(url) as session:
+        stored = store_plan(session, result, created_by=job.created_by)
+        summary = {
+            "version": stored.version,
+            "status": result.report.status,
+            "cancelled": cancelled,
+            "uncovered_minutes": sum(gap.missing * gap.minutes for gap in stored.gaps),
+        }
+        values: dict[str, Any] = {"result": summary, "elapsed": perf_counter() - started}
+        if not cancelled:
+            values["fraction"] = 1.0
+        if not finish(session, job.id, CANCELLED if cancelled else DONE, **values):
+            raise _JobGone  # rolls the draft back
