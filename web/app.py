@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from roster.services import Conflict, InvalidInput, NotFound, ServiceError
 from web import i18n
 from web.deps import SignInRequired
-from web.routes import api, auth, network
+from web.routes import api, auth, me, network
 from web.security import SecurityHeaders
 from web.templating import render
 
@@ -98,7 +98,7 @@ def create_app() -> FastAPI:
     )
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for area in (auth, network, api):
+    for area in (auth, network, me, api):
         app.include_router(area.router)
     install_error_pages(app)
 
