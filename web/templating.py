@@ -46,7 +46,15 @@ def number(value: float, digits: int = 0) -> str:
     )
 
 
-templates.env.filters.update(day=day_text, moment=moment_text, number=number)
+def month_label(value: str) -> str:
+    """ "2026-12" -> "diciembre de 2026" (or "December 2026" in English)."""
+    year, month = (int(part) for part in value.split("-"))
+    return i18n.formats().date(
+        date(year, month, 1), "MMMM 'de' y" if i18n.current_language() == "es" else "MMMM y"
+    )
+
+
+templates.env.filters.update(day=day_text, moment=moment_text, number=number, month=month_label)
 templates.env.globals.update(LANGUAGES=i18n.LANGUAGES)
 
 
