@@ -16,7 +16,9 @@ from roster.services.accounts import (
     set_password,
 )
 from roster.services.coverage import delete_coverage_rule, list_coverage, set_coverage_rule
+from roster.services.editing import CellRefused, EditOutcome, Finding, edit_cell, publish_month
 from roster.services.errors import Conflict, ImportFailed, InvalidInput, NotFound, ServiceError
+from roster.services.month_view import MonthView, month_view
 from roster.services.network import (
     clear_database,
     database_is_empty,
@@ -68,7 +70,14 @@ __all__ = [
     "set_language",
     "set_password",
     "active_staff_counts",
+    "CellRefused",
     "Conflict",
+    "EditOutcome",
+    "Finding",
+    "MonthView",
+    "edit_cell",
+    "month_view",
+    "publish_month",
     "ImportFailed",
     "InvalidInput",
     "NotFound",

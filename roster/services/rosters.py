@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from models import Assignment, Gap, Roster, RosterStatus
@@ -261,3 +261,40 @@ def get_solve_report(
         query = query.where(RosterRow.version == version)
     row = session.scalar(query.order_by(RosterRow.version.desc()).limit(1))
     return None if row is None else row.solve_report
+
+
+def new_draft_row(
+    session: Session,
+    shelter: ShelterRow,
+    year: int,
+    month: int,
+    source: RosterRow | None,
+    created_by: int | None = None,
+) -> RosterRow:
+    """A new draft version of a month, copying ``source``'s assignments and gaps (locks too)."""
+    row = RosterRow(
+        shelter_id=shelter.id,
+        year=year,
+        month=month,
+        version=(0 if source is None else source.version) + 1,
+        status=str(RosterStatus.DRAFT),
+        created_by=created_by,
+    )
+    session.add(row)
+    session.flush()
+    if source is not None:
+        for table, columns in (
+            (AssignmentRow, ("staff_id", "day", "shift_type_id", "role_id", "locked", "source")),
+            (GapRow, ("day", "shift_type_id", "role_id", "missing", "minutes", "reason")),
+        ):
+            picked = [getattr(table, name) for name in columns]
+            copied = select(literal(row.id), *picked).where(table.roster_id == source.id)
+            session.execute(insert(table).from_select(["roster_id", *columns], copied))
+    return row
+
+
+def replace_gaps(session: Session, row: RosterRow, shelter: ShelterRow, gaps: list[Gap]) -> None:
+    """Store ``gaps`` as the gaps of the version ``row`` in place of the ones it had."""
+    session.execute(delete(GapRow).where(GapRow.roster_id == row.id))
+    roster = Roster(shelter.code, row.year, row.month, gaps=gaps)
+    _insert_rows(session, row.id, roster, *_ids(session, shelter, roster))
