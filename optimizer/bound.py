@@ -13,9 +13,9 @@ from typing import Any
 
 import highspy
 
+from optimizer.highs import WarmHiGHS, run_highs
 from optimizer.model import ModelContext
 from optimizer.settings import SolverSettings
-from optimizer.solvers import WarmHiGHS
 
 TOLERANCE = 1e-6  # relative slack for the interior-point method's optimality tolerance
 
@@ -39,7 +39,8 @@ def tight_bound(
     solver.buildSolverModel(model)
     highs = model.solverModel
     highs.setOptionValue("solver", "ipm")
-    highs.run()
+    if not run_highs(highs, ctx.watch, incumbent=False):
+        return None
     if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return None
     value = float(highs.getInfo().objective_function_value)

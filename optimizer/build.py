@@ -9,10 +9,14 @@ from optimizer.model import ModelContext
 from optimizer.rules import HARD_RULES, SOFT_RULES, cell_blocker
 from optimizer.rules.soft_runs import add_run_paths
 from optimizer.timeline import Timeline
+from optimizer.watch import Watch
 
 
-def build_model(problem: PlanningProblem) -> ModelContext:
-    """The PuLP model of ``problem`` with its index maps; nothing is solved here."""
+def build_model(problem: PlanningProblem, watch: Watch | None = None) -> ModelContext:
+    """The PuLP model of ``problem`` with its index maps; nothing is solved here.
+
+    ``watch`` is ticked between rules (progress for the caller) and kept in the context.
+    """
     rules = problem.rules
     staff = [person for person in problem.staff if person.active]
     absent = {p.id: problem.absent_days(p.id) for p in staff} if rules.absences.enabled else {}
@@ -23,11 +27,13 @@ def build_model(problem: PlanningProblem) -> ModelContext:
         staff=staff,
         tags={person.id: f"p{index:03d}" for index, person in enumerate(staff)},
         absent=absent,
+        watch=watch or Watch(),
     )
     add_demand_variables(ctx)
     for entry in HARD_RULES + SOFT_RULES:
         if entry.add is not None and rules.is_on(entry.code):
             entry.add(ctx, problem, rules)
+            ctx.watch.tick()
     add_run_paths(ctx)
     return ctx
 

@@ -19,8 +19,8 @@ from time import perf_counter
 import pulp
 
 from models.limits import WorkLimits
+from optimizer.highs import WarmHiGHS
 from optimizer.model import ModelContext
-from optimizer.solvers import WarmHiGHS
 
 ONE_DAY = timedelta(days=1)
 Cell = tuple[str, date, str, str]  # (person, day, shift, role): a key of ctx.x
@@ -71,6 +71,8 @@ class Construction:
         """
         for person in self.people:
             limits = self.ctx.problem.limits.get(person)
+            if self.ctx.watch.cancelled:
+                return
             if self.schedules[person] or limits is None or not limits.min_minutes:
                 continue
             new = self.solve(person, self.costs(person), REPAIR_SECONDS)
@@ -82,7 +84,7 @@ class Construction:
         """Re-plan each person given the others; True when some schedule got cheaper."""
         improved = False
         for done, person in enumerate(self.people):
-            if not first and perf_counter() > stop:
+            if (not first and perf_counter() > stop) or self.ctx.watch.tick():
                 break
             share = (stop - perf_counter()) / (len(self.people) - done)
             old = self.schedules[person]
@@ -119,7 +121,11 @@ class Construction:
             self.models[person] = (lp, y)
         lp, y = self.models[person]
         lp.setObjective(pulp.lpSum(value * y[cell] for cell, value in costs.items()))
-        lp.solve(WarmHiGHS(msg=False, timeLimit=max(0.1, seconds), threads=1, gapRel=0.01))
+        limit = max(0.1, seconds)
+        watch = self.ctx.watch
+        lp.solve(
+            WarmHiGHS(watch=watch, notes=False, msg=False, timeLimit=limit, threads=1, gapRel=0.01)
+        )
         if lp.sol_status not in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible):
             return None
         return {cell for cell, var in y.items() if (var.varValue or 0) > 0.5}

@@ -34,6 +34,7 @@ import numpy as np
 import pulp
 
 from optimizer.construct import construct
+from optimizer.highs import dual_bound, has_solution, run_highs
 from optimizer.model import ModelContext
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
@@ -68,7 +69,7 @@ def solve_weighted(ctx: ModelContext, settings: SolverSettings) -> PhaseOutcome:
         ctx.adopt_tightening()  # the run paths join the MIP: a much stronger tree
     searched = settings.neighbourhood_search and len(ctx.x) >= SEARCH_FROM
     if settings.solver != "highs" or not searched:
-        return run_phase(ctx.lp, settings, budget, settings.mip_gap, gap_abs)
+        return run_phase(ctx.lp, settings, budget, settings.mip_gap, gap_abs, watch=ctx.watch)
     started = perf_counter()
     search = FixAndOptimise(ctx, settings, objective, gap_abs)
     return search.solve(budget - (perf_counter() - started))
@@ -166,14 +167,20 @@ class FixAndOptimise:
         self.bound = -math.inf
         self.fallback: np.ndarray | None = None  # the constructed assignments, not completed
         self.relaxed: np.ndarray | None = None  # the LP relaxation's assignments
+        self.ran = False  # whether the last run ran: a failed one leaves stale statuses
 
-    def run(self, seconds: float, start: np.ndarray | None) -> np.ndarray | None:
-        """One HiGHS run from ``start``; the column values if it holds a solution."""
+    def run(
+        self, seconds: float, start: np.ndarray | None, whole: bool = False
+    ) -> np.ndarray | None:
+        """One HiGHS run from ``start``; the column values if it holds a solution.
+
+        ``whole``: the model runs with no column fixed, so its bound bounds the phase.
+        """
         self.highs.setOptionValue("time_limit", max(0.05, seconds))
         if start is not None:
             self.highs.setSolution(self.count, self.every, start)
-        self.highs.run()
-        if self.highs.getInfo().primal_solution_status != 2:
+        self.ran = run_highs(self.highs, self.ctx.watch, bound=whole)
+        if not self.ran or not has_solution(self.highs):
             return None
         values = np.array(self.highs.getSolution().col_value)
         assignments = values[self.columns]
@@ -186,11 +193,16 @@ class FixAndOptimise:
 
     def full_run(self, seconds: float, start: np.ndarray | None) -> tuple[np.ndarray | None, bool]:
         """A run of the whole model; records its bound; True when it proved optimality."""
-        found = self.run(seconds, start)
-        bound = self.highs.getInfo().mip_dual_bound
-        if math.isfinite(bound):
+        found = self.run(seconds, start, whole=True)
+        bound = dual_bound(self.highs) if self.ran else None
+        if bound is not None:
             self.bound = max(self.bound, bound)
-        return found, self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        self.ctx.watch.note(self.cost(found), bound)
+        return found, self.proved()
+
+    def proved(self) -> bool:
+        """True when the last run ran and HiGHS proved it within its gaps."""
+        return self.ran and self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
 
     def solve(self, budget: float) -> PhaseOutcome:
         """A short full probe, neighbourhoods for a share, then one long full solve from the best.
@@ -216,8 +228,9 @@ class FixAndOptimise:
             if remaining > 1.0 and not self.closed(best):
                 found, proven = self.full_run(remaining, best)
                 best = found if self.cost(found) < self.cost(best) - 1e-7 else best
-        if best is None:  # the assignments alone: solve.polish completes the rest
-            return self.finish(self.fallback, proven, perf_counter() - started)
+        if best is None:  # the assignments alone: solve.polish completes and scores them
+            fallback = None if self.ctx.watch.cancelled else self.fallback
+            return self.finish(fallback, False, perf_counter() - started, completed=False)
         polished = self.polish(best)  # None when HiGHS did not finish: solve.polish does it
         if polished is None:
             return self.finish(best, proven, perf_counter() - started)
@@ -252,7 +265,7 @@ class FixAndOptimise:
         free), then the assignments freed again; True when HiGHS proved the completion."""
         self.highs.changeColsBounds(len(self.columns), self.columns, assignments, assignments)
         found = self.run(seconds, start)
-        proved = self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        proved = self.proved()
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
         return found, proved
 
@@ -260,10 +273,11 @@ class FixAndOptimise:
         """Solve the LP relaxation once: its assignments guide the search, its value bounds it."""
         self.highs.setOptionValue("solve_relaxation", True)
         self.highs.setOptionValue("time_limit", max(0.05, seconds))
-        self.highs.run()
-        if self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+        self.ran = run_highs(self.highs, self.ctx.watch, incumbent=False)
+        if self.proved():
             self.relaxed = np.array(self.highs.getSolution().col_value)[self.columns]
             self.bound = max(self.bound, self.highs.getInfo().objective_function_value)
+            self.ctx.watch.note(bound=self.bound)
         self.highs.setOptionValue("solve_relaxation", False)
         self.highs.clearSolver()  # the next runs are MIPs again, from nothing of the LP's
 
@@ -288,7 +302,7 @@ class FixAndOptimise:
             STALL_SHARE * (self.settings.time_limit_phase1 + self.settings.time_limit_phase2),
         )
         changed = perf_counter()  # the last improvement or escalation
-        while perf_counter() < stop - 0.1 and not self.closed(best):
+        while perf_counter() < stop - 0.1 and not self.closed(best) and not self.ctx.watch.tick():
             if perf_counter() > changed + patience:
                 size.escalate()
                 changed = perf_counter()
@@ -305,7 +319,7 @@ class FixAndOptimise:
             better = self.cost(found) < self.cost(best) - 1e-7
             if better:
                 best, changed = found, perf_counter()  # type: ignore[assignment]
-            size.after(better, self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal)
+            size.after(better, self.proved())
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
         return best
 
@@ -379,13 +393,24 @@ class FixAndOptimise:
         return apart & (self.days >= first) & (self.days < first + days)
 
     def finish(
-        self, best: np.ndarray | None, proven: bool, seconds: float, polished: bool = False
+        self,
+        best: np.ndarray | None,
+        proven: bool,
+        seconds: float,
+        polished: bool = False,
+        completed: bool = True,
     ) -> PhaseOutcome:
-        """Load the best roster into the PuLP variables and read the outcome honestly."""
+        """Load the best roster into the PuLP variables and read the outcome honestly.
+
+        ``completed`` False: only the assignments are set (the other columns are 0), so
+        the roster has no objective yet and proves nothing.
+        """
         if best is None:
             return PhaseOutcome(NONE, None, None, None, seconds)
         for var in self.variables:
             var.varValue = float(best[var.index])
+        if not completed:
+            return PhaseOutcome(FEASIBLE, None, None, None, seconds, gap_abs=self.gap_abs)
         objective = float(pulp.value(self.ctx.lp.objective) or 0.0)
         offset = objective - self.cost(best)
         bound = min(self.bound + offset, objective) if math.isfinite(self.bound) else None
@@ -398,4 +423,4 @@ class FixAndOptimise:
             pulp.LpSolutionOptimal if proven else pulp.LpSolutionIntegerFeasible,
         )
         gap = relative_gap(objective, bound)
-        return PhaseOutcome(status, objective, bound, gap, seconds, polished)
+        return PhaseOutcome(status, objective, bound, gap, seconds, polished, self.gap_abs)

@@ -18,6 +18,7 @@ from models.people import StaffMember
 from models.problem import PlanningProblem
 from models.rules import RuleSet
 from optimizer.timeline import Slot, Timeline
+from optimizer.watch import Watch
 from optimizer.wording import infeasibility_message
 
 Cell = tuple[str, date, str, str]  # (staff id, day, shift code, role code)
@@ -104,6 +105,7 @@ class ModelContext:
     tightening: list[tuple[pulp.LpConstraint, str]] = field(default_factory=list)
     tightening_lp: pulp.LpProblem = field(default_factory=lambda: pulp.LpProblem("tightening"))
     _worked: dict[tuple[str, date], list[pulp.LpVariable]] = field(default_factory=dict)
+    watch: Watch = field(default_factory=Watch)  # the caller's progress hooks and stop flag
 
     @property
     def rules(self) -> RuleSet:

@@ -2,20 +2,55 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from models.roster import Roster
 
+log = logging.getLogger(__name__)
 OPTIMAL, FEASIBLE, NONE, SKIPPED = "optimal", "feasible", "none", "skipped"
+TOLERANCE = 1e-6  # objective and bound closer than this agree, whatever the gaps
+
+
+def within_gap(
+    objective: float | None,
+    bound: float | None,
+    gap_limit: float | None,
+    gap_abs: float | None = None,
+) -> bool:
+    """True when ``bound`` proves ``objective`` (a minimum) within the relative gap
+    ``gap_limit`` or the absolute gap ``gap_abs``: objective - bound <= max(gap_abs,
+    gap_limit x |objective|, 1e-6)."""
+    if objective is None or bound is None:
+        return False
+    allowed = max(TOLERANCE, gap_abs or 0.0, (gap_limit or 0.0) * abs(objective))
+    return objective - bound <= allowed * (1 + 1e-9)
+
+
+def honest_status(
+    status: str,
+    objective: float | None,
+    bound: float | None,
+    gap_limit: float | None,
+    gap_abs: float | None = None,
+) -> str:
+    """The status a phase may report: "optimal" only when its bound proves its objective."""
+    if status == OPTIMAL and not within_gap(objective, bound, gap_limit, gap_abs):
+        return FEASIBLE
+    return status
 
 
 @dataclass
 class PhaseReport:
-    """One phase of the lexicographic solve.
+    """One phase of the solve (coverage and quality, or the one weighted phase).
 
     ``status`` is "optimal" (proven within the phase's gap), "feasible" (a solution,
     not proven: time limit), "none" (no solution) or "skipped" (nothing to minimise).
+    Every report checks its own claim here, whichever path made it: "optimal" stands
+    only when ``best_bound`` proves ``objective`` within ``gap_limit`` (relative) or
+    ``gap_abs`` (absolute: the objective moves in steps, so a bound within one step
+    proves it); otherwise it reads "feasible".
     """
 
     name: str
@@ -25,6 +60,18 @@ class PhaseReport:
     mip_gap: float | None = None
     solve_seconds: float = 0.0
     gap_limit: float | None = None  # the relative gap the solver was asked to reach
+    gap_abs: float | None = None  # the absolute gap it was asked to reach, if any
+
+    def __post_init__(self) -> None:
+        status = honest_status(
+            self.status, self.objective, self.best_bound, self.gap_limit, self.gap_abs
+        )
+        if status != self.status:
+            log.warning(
+                "phase %s: objective %s and bound %s disagree: %s, not %s",
+                *(self.name, self.objective, self.best_bound, status, self.status),
+            )
+            self.status = status
 
 
 @dataclass

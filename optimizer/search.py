@@ -25,6 +25,7 @@ import numpy as np
 import pulp
 
 from optimizer.bound import tight_bound
+from optimizer.highs import dual_bound, has_solution, run_highs
 from optimizer.model import Hotspot, ModelContext
 from optimizer.payoff import Payoffs
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
@@ -70,6 +71,7 @@ class HighsSearch:
         self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
         self.random = random.Random(0)
         self.payoffs = Payoffs(KINDS, SUB_SECONDS)
+        self.ran = False  # whether the last run ran: a failed one leaves stale statuses
 
     def cost_vector(self, expression: Any) -> np.ndarray:
         costs = np.zeros(self.count)
@@ -80,22 +82,36 @@ class HighsSearch:
     def use_costs(self, costs: np.ndarray) -> None:
         self.highs.changeColsCost(self.count, self.every, costs)
 
-    def run(self, seconds: float, start: Incumbent | None, gap: float) -> np.ndarray | None:
-        """One HiGHS run from ``start``; the column values if it holds a solution."""
+    def run(
+        self,
+        seconds: float,
+        start: Incumbent | None,
+        gap: float,
+        whole: bool = False,
+        scored: bool = True,
+    ) -> np.ndarray | None:
+        """One HiGHS run from ``start``; the column values if it holds a solution.
+
+        ``whole``: nothing fixed, so the run's bound bounds the phase; ``scored`` False:
+        the run minimises other costs (the shape), so its incumbents are not the phase's.
+        """
         self.highs.setOptionValue("time_limit", max(0.05, seconds))
         self.highs.setOptionValue("mip_rel_gap", gap)
         if start is not None:
             self.highs.setSolution(self.count, self.every, start.values)
-        self.highs.run()
-        if self.highs.getInfo().primal_solution_status != 2:
+        self.ran = run_highs(self.highs, self.ctx.watch, bound=whole and scored, incumbent=scored)
+        if not self.ran or not has_solution(self.highs):
             return None
         return np.array(self.highs.getSolution().col_value)
 
     def proven(self) -> bool:
-        return bool(self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal)
+        """True when the last run ran and HiGHS proved it within its gap."""
+        return self.ran and self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
 
     def bound(self) -> float:
-        return float(self.highs.getInfo().mip_dual_bound)
+        """The last run's dual bound (-inf when it proves nothing)."""
+        bound = dual_bound(self.highs) if self.ran else None
+        return -math.inf if bound is None else bound
 
     def offer(self, best: Incumbent | None, values: np.ndarray | None) -> Incumbent | None:
         """The better of ``best`` and ``values`` under the full objective."""
@@ -152,7 +168,7 @@ class HighsSearch:
 
     def improve(self, best: Incumbent, stop: float) -> Incumbent:
         """Re-optimise random neighbourhoods of ``best`` until ``stop``."""
-        while perf_counter() < stop:
+        while perf_counter() < stop and not self.ctx.watch.tick():
             kind, free = self.neighbourhood(best)
             self.fix_outside(free, best)
             began = perf_counter()
@@ -172,15 +188,17 @@ def search_quality(ctx: ModelContext, settings: SolverSettings, objective: Any) 
     tight = tight_bound(ctx, settings, objective, budget * BOUND_SHARE)
     search = HighsSearch(ctx, settings, objective)
     start = search.offer(None, np.array([var.varValue or 0.0 for var in search.variables]))
-    best = search.offer(start, search.run(budget * PROBE_SHARE, start, settings.mip_gap))
+    probe = search.run(budget * PROBE_SHARE, start, settings.mip_gap, whole=True)
+    best = search.offer(start, probe)
     bound = search.bound()
     if tight is not None:
         bound = max(bound, tight - float(objective.constant))
+    ctx.watch.note(best.cost if best is not None else None, bound)
     trace(started, "probe", best, bound)
     if search.proven() or best is None:
         return finish(ctx, search, best, started, bound)
     search.use_costs(search.cost_vector(ctx.soft_expression(SHAPE_CODES)))
-    shaped = search.run(budget * SHAPE_SHARE, best, max(settings.mip_gap, SHAPE_GAP))
+    shaped = search.run(budget * SHAPE_SHARE, best, max(settings.mip_gap, SHAPE_GAP), scored=False)
     search.use_costs(search.costs)
     best = search.offer(best, shaped) or best
     trace(started, "shape", best, bound)
@@ -188,7 +206,8 @@ def search_quality(ctx: ModelContext, settings: SolverSettings, objective: Any) 
     trace(started, "search", best, bound)
     remaining = budget - (perf_counter() - started)
     if remaining > SUB_SECONDS:
-        best = search.offer(best, search.run(remaining, best, settings.mip_gap)) or best
+        final = search.run(remaining, best, settings.mip_gap, whole=True)
+        best = search.offer(best, final) or best
         bound = max(bound, search.bound())
     trace(started, "final", best, bound)
     return finish(ctx, search, best, started, bound)

@@ -14,11 +14,14 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from time import perf_counter
+from typing import Any
 
 import pulp
 
+from optimizer.highs import WarmHiGHS, dual_bound
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
+from optimizer.watch import Watch
 
 CBC_THREADS = 1  # whatever the settings ask: CBC's parallel search can deadlock (make_solver)
 
@@ -37,48 +40,7 @@ class PhaseOutcome:
     mip_gap: float | None
     seconds: float
     polished: bool = False
-
-
-_SCHEDULER_THREADS: dict[str, int] = {}  # the thread count HiGHS's global scheduler runs with
-
-
-class WarmHiGHS(pulp.HiGHS):  # type: ignore[misc]
-    """pulp.HiGHS that can start from the variables' current values (a MIP start).
-
-    HiGHS keeps one global thread scheduler per process: a later solve asking for
-    another thread count fails ("global scheduler has already been initialized"), so
-    the scheduler is reset whenever the count changes.
-    """
-
-    def __init__(self, warm_start: bool = False, **kwargs: object) -> None:
-        super().__init__(**kwargs)
-        self.warm_start = warm_start
-
-    def createAndConfigureSolver(self, lp: pulp.LpProblem) -> None:  # noqa: N802 - PuLP's hook
-        import highspy
-
-        previous = _SCHEDULER_THREADS.get("threads")
-        if self.threads is not None and previous is not None and previous != self.threads:
-            highspy.Highs.resetGlobalScheduler(True)
-        super().createAndConfigureSolver(lp)
-        if self.threads is not None:
-            _SCHEDULER_THREADS["threads"] = self.threads
-
-    def callSolver(self, lp: pulp.LpProblem) -> None:  # noqa: N802 - PuLP's hook name
-        if self.warm_start:
-            import numpy as np
-
-            variables = [var for var in lp.variables() if var.varValue is not None]
-            indices = np.array([var.index for var in variables], dtype=np.int32)
-            values = np.array(
-                [
-                    round(var.varValue) if var.cat == pulp.LpInteger else var.varValue
-                    for var in variables
-                ],
-                dtype=np.float64,
-            )
-            lp.solverModel.setSolution(len(variables), indices, values)
-        lp.solverModel.run()
+    gap_abs: float | None = None  # the absolute gap the run was asked to reach, if any
 
 
 def cbc_path() -> str:
@@ -99,11 +61,17 @@ def make_solver(
     gap_abs: float | None = None,
     warm_start: bool = False,
     log_path: str | None = None,
+    watch: Watch | None = None,
 ) -> pulp.LpSolver:
     """The PuLP solver object for ``settings``: HiGHS through highspy, or CBC."""
-    common = {"msg": settings.msg, "timeLimit": time_limit, "gapRel": gap_rel, "gapAbs": gap_abs}
+    common: dict[str, Any] = {
+        "msg": settings.msg,
+        "timeLimit": time_limit,
+        "gapRel": gap_rel,
+        "gapAbs": gap_abs,
+    }
     if settings.solver == "highs":
-        solver = WarmHiGHS(warm_start=warm_start, threads=settings.threads, **common)
+        solver = WarmHiGHS(warm_start=warm_start, watch=watch, threads=settings.threads, **common)
         if not solver.available():
             raise RuntimeError("HiGHS (highspy) is not available: install it or use solver='cbc'")
         return solver
@@ -131,11 +99,12 @@ def run_phase(
     gap_rel: float | None,
     gap_abs: float | None = None,
     warm_start: bool = False,
+    watch: Watch | None = None,
 ) -> PhaseOutcome:
     """Solve ``lp`` once and read status, objective, bound and gap honestly."""
     with tempfile.TemporaryDirectory(prefix="roster_cbc_") as folder:
         log_path = os.path.join(folder, "cbc.log") if settings.solver == "cbc" else None
-        solver = make_solver(settings, time_limit, gap_rel, gap_abs, warm_start, log_path)
+        solver = make_solver(settings, time_limit, gap_rel, gap_abs, warm_start, log_path, watch)
         start = perf_counter()
         lp.solve(solver)
         seconds = perf_counter() - start
@@ -156,17 +125,14 @@ def run_phase(
     if status == OPTIMAL and bound is None and solver_objective is not None:
         bound = solver_objective
     best = None if bound is None else min(bound + constant, objective)
-    return PhaseOutcome(status, objective, best, relative_gap(objective, best), seconds)
+    gap = relative_gap(objective, best)
+    return PhaseOutcome(status, objective, best, gap, seconds, gap_abs=gap_abs)
 
 
 def highs_bound(lp: pulp.LpProblem) -> tuple[float | None, float | None]:
     """HiGHS's own objective value and dual bound (None when it has none)."""
-    info = lp.solverModel.getInfo()
-    objective, bound = info.objective_function_value, info.mip_dual_bound
-    return (
-        objective if math.isfinite(objective) else None,
-        bound if math.isfinite(bound) else None,
-    )
+    objective = lp.solverModel.getInfo().objective_function_value
+    return objective if math.isfinite(objective) else None, dual_bound(lp.solverModel)
 
 
 def cbc_bound(log_path: str | None) -> tuple[float | None, float | None]:

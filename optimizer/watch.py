@@ -1,9 +1,9 @@
 """The solve's clock and its caller's ``SolveControl``: progress reports and the stop flag.
 
-Every phase enters the watch with its name; the search loops and HiGHS's own callbacks
-(``Watch.attach``) tick it. A tick reports ``Progress`` at most every ``INTERVAL``
-seconds and asks the caller whether to stop; once asked, the watch stays stopped and
-every later HiGHS run is interrupted at once.
+Every phase enters the watch with its name; the search loops, and the calling thread
+while HiGHS runs (optimizer/highs.py), tick it. A tick reports ``Progress`` at most
+every ``INTERVAL`` seconds and asks the caller whether to stop; once asked, the watch
+stays stopped, the running HiGHS run is interrupted and no other starts.
 """
 
 from __future__ import annotations
@@ -64,24 +64,31 @@ class Watch:
             self.cancelled = self.cancelled or self.control.stopped()
         return self.cancelled
 
-    def attach(self, highs: Any, proves: bool = True) -> None:
-        """Tick from HiGHS's interrupt callbacks while ``highs`` runs, and interrupt on stop.
+    def attach(self, highs: Any, bound: bool = True, incumbent: bool = True) -> None:
+        """Feed the watch from HiGHS's interrupt callbacks while ``highs`` runs, and
+        interrupt the run once the caller has stopped the solve.
 
-        ``proves`` False (a neighbourhood: part of the model fixed) keeps its dual bound
-        out of the phase's bound; its incumbents are rosters of the whole model all the same.
+        The callbacks run on HiGHS's thread: they only note values and read the stop
+        flag; progress is reported from the calling thread (optimizer/highs.py).
+        ``bound`` False (a neighbourhood: part of the model fixed) keeps the run's dual
+        bound out of the phase's bound; ``incumbent`` False (another objective) its
+        incumbents.
         """
 
-        def on_interrupt(event: Any) -> None:
+        def on_mip(event: Any) -> None:
             out = event.data_out
-            self.note(out.mip_primal_bound, out.mip_dual_bound if proves else None)
-            if self.tick():
+            self.note(
+                out.mip_primal_bound if incumbent else None,
+                out.mip_dual_bound if bound else None,
+            )
+            if self.cancelled:
                 event.interrupt()
 
         def on_lp(event: Any) -> None:
-            if self.tick():
+            if self.cancelled:
                 event.interrupt()
 
-        highs.cbMipInterrupt.subscribe(on_interrupt)
+        highs.cbMipInterrupt.subscribe(on_mip)
         highs.cbSimplexInterrupt.subscribe(on_lp)
         highs.cbIpmInterrupt.subscribe(on_lp)
 
