@@ -98,8 +98,9 @@ def create_app() -> FastAPI:
     )
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for area in (auth, network, me, api):
-        app.include_router(area.router)
+    for area in (auth, network, me):
+        app.include_router(area.router, include_in_schema=False)  # pages: not part of the API
+    app.include_router(api.router)
     install_error_pages(app)
 
     @app.get("/salud", include_in_schema=False)

@@ -56,7 +56,7 @@ async def sent_csrf_token(request: Request) -> str | None:
 
 def same_token(sent: str | None, expected: str) -> bool:
     """Constant-time comparison of a sent CSRF token with the session's."""
-    return sent is not None and secrets.compare_digest(sent, expected)
+    return sent is not None and secrets.compare_digest(sent.encode(), expected.encode())
 
 
 class SecurityHeaders(BaseHTTPMiddleware):
