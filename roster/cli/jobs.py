@@ -58,7 +58,8 @@ def worker(
         if parent_pid is not None:
             watch_parent(parent_pid, shutdown, poll)
         count = run_worker(url, once=once, poll=poll, shutdown=shutdown, on_job=say_job)
-    typer.echo(f"Trabajador detenido ({count} trabajos atendidos).")
+    noun = "trabajo atendido" if count == 1 else "trabajos atendidos"
+    typer.echo(f"Trabajador detenido ({count} {noun}).")
 
 
 def register(app: typer.Typer) -> None:

@@ -29,7 +29,7 @@ KINDS = (PLAN,)
 # A running job writes its heartbeat at least this often (seconds)...
 HEARTBEAT_SECONDS = 2.0
 # ...and one whose heartbeat is older than this is taken for dead (seconds).
-STALE_AFTER_SECONDS = 30.0
+STALE_AFTER_SECONDS = 60.0
 
 # Bulk updates of the job table leave the session's objects alone (rows are refreshed).
 NO_SYNC = {"synchronize_session": False}

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from time import perf_counter
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from models import SolveControl
 from optimizer import PlanResult, solve
 from roster import services
@@ -107,15 +109,29 @@ def _run_plan(job: JobInfo, url: str | None, watch: JobWatch, solve_fn: SolveFun
         raise _JobGone
     cancelled = bool(result.report.cancelled) or watch.cancelled
     with session_scope(url) as session:
-        stored = store_plan(session, result, created_by=job.created_by)
-        summary = {
-            "version": stored.version,
-            "status": result.report.status,
-            "cancelled": cancelled,
-            "uncovered_minutes": sum(gap.missing * gap.minutes for gap in stored.gaps),
-        }
+        summary = _store(session, job, result, cancelled)
         values: dict[str, Any] = {"result": summary, "elapsed": perf_counter() - started}
         if not cancelled:
             values["fraction"] = 1.0
         if not finish(session, job.id, CANCELLED if cancelled else DONE, **values):
             raise _JobGone  # rolls the draft back
+
+
+def _store(session: Session, job: JobInfo, result: PlanResult, cancelled: bool) -> dict[str, Any]:
+    """Save the roster as a new draft and summarise it for the job's result.
+
+    A solve cancelled before it placed anyone (its roster holds at most the locked
+    assignments) saves nothing: such a draft would hide the month's current one.
+    """
+    summary: dict[str, Any] = {
+        "version": None,
+        "status": result.report.status,
+        "cancelled": cancelled,
+        "uncovered_minutes": None,
+    }
+    if cancelled and all(assignment.locked for assignment in result.roster.assignments):
+        return summary
+    stored = store_plan(session, result, created_by=job.created_by)
+    summary["version"] = stored.version
+    summary["uncovered_minutes"] = sum(gap.missing * gap.minutes for gap in stored.gaps)
+    return summary
