@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import CursorResult, Update
+from sqlalchemy.orm import Session
+
 from roster.storage import JobRow
 
 QUEUED, RUNNING, DONE = "queued", "running", "done"
@@ -30,9 +33,6 @@ KINDS = (PLAN,)
 HEARTBEAT_SECONDS = 2.0
 # ...and one whose heartbeat is older than this is taken for dead (seconds).
 STALE_AFTER_SECONDS = 60.0
-
-# Bulk updates of the job table leave the session's objects alone (rows are refreshed).
-NO_SYNC = {"synchronize_session": False}
 
 INTERRUPTED_MESSAGE = "El servidor se reinició mientras se calculaba; vuelva a generar."
 
@@ -110,3 +110,13 @@ def job_info(row: JobRow, shelter_code: str | None) -> JobInfo:
         finished_at=aware(row.finished_at),
         heartbeat_at=aware(row.heartbeat_at),
     )
+
+
+def changed_rows(session: Session, statement: Update) -> int:
+    """Run an UPDATE of the jobs table and return how many rows it changed.
+
+    The session's loaded rows are left alone: callers refresh the ones they read again.
+    """
+    result = session.execute(statement, execution_options={"synchronize_session": False})
+    assert isinstance(result, CursorResult)
+    return result.rowcount

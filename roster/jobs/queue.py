@@ -17,13 +17,13 @@ from roster.jobs.info import (
     CANCELLED,
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
-    NO_SYNC,
     PLAN,
     QUEUED,
     RUNNING,
     STALE_AFTER_SECONDS,
     JobInfo,
     aware,
+    changed_rows,
     job_info,
 )
 from roster.services.errors import InvalidInput, NotFound
@@ -49,7 +49,7 @@ def _interrupt_stale(session: Session, cutoff: datetime, job_id: int | None = No
     )
     if job_id is not None:
         statement = statement.where(JobRow.id == job_id)
-    return session.execute(statement, execution_options=NO_SYNC).rowcount
+    return changed_rows(session, statement)
 
 
 def _checked(session: Session, row: JobRow, stale_after_seconds: float) -> JobInfo:
@@ -62,8 +62,7 @@ def _checked(session: Session, row: JobRow, stale_after_seconds: float) -> JobIn
     return _info(session, row)
 
 
-def _month_jobs(session: Session, shelter_code: str, year: int, month: int) -> Select:
-    shelter = shelter_row(session, shelter_code)
+def _month_jobs(shelter: ShelterRow, year: int, month: int) -> Select:
     return select(JobRow).where(
         JobRow.shelter_id == shelter.id, JobRow.year == year, JobRow.month == month
     )
@@ -83,7 +82,8 @@ def submit_plan(
         raise InvalidInput(f"Mes {month}/{year} no válido: use un mes de 1 a 12 entre 2000 y 2100.")
     if time_limit is not None and not time_limit > 0:
         raise InvalidInput("El tiempo límite del cálculo debe ser un número de segundos positivo.")
-    query = _month_jobs(session, shelter_code, year, month)
+    shelter = shelter_row(session, shelter_code)
+    query = _month_jobs(shelter, year, month)
     for row in session.scalars(query.where(JobRow.state.in_(ACTIVE_STATES))):
         if _checked(session, row, STALE_AFTER_SECONDS).active:
             raise InvalidInput(
@@ -93,7 +93,7 @@ def submit_plan(
     params = {} if time_limit is None else {"time_limit": float(time_limit)}
     row = JobRow(
         kind=PLAN,
-        shelter_id=shelter_row(session, shelter_code).id,
+        shelter_id=shelter.id,
         year=year,
         month=month,
         params=json.dumps(params),
@@ -117,8 +117,8 @@ def get_job(
 
 def latest_job(session: Session, shelter_code: str, year: int, month: int) -> JobInfo | None:
     """The newest job on a shelter's month, or None if it never had one."""
-    query = _month_jobs(session, shelter_code, year, month).order_by(JobRow.id.desc()).limit(1)
-    row = session.scalar(query)
+    query = _month_jobs(shelter_row(session, shelter_code), year, month)
+    row = session.scalar(query.order_by(JobRow.id.desc()).limit(1))
     return None if row is None else _checked(session, row, STALE_AFTER_SECONDS)
 
 
@@ -128,19 +128,14 @@ def request_cancel(session: Session, job_id: int) -> JobInfo:
     A job that already ended is returned unchanged.
     """
     get_job(session, job_id)  # NotFound, and the stale rule
-    waiting = session.execute(
+    waiting = (
         update(JobRow)
         .where(JobRow.id == job_id, JobRow.state == QUEUED)
-        .values(state=CANCELLED, cancel_requested=True, finished_at=utc_now()),
-        execution_options=NO_SYNC,
+        .values(state=CANCELLED, cancel_requested=True, finished_at=utc_now())
     )
-    if not waiting.rowcount:
-        session.execute(
-            update(JobRow)
-            .where(JobRow.id == job_id, JobRow.state == RUNNING)
-            .values(cancel_requested=True),
-            execution_options=NO_SYNC,
-        )
+    if not changed_rows(session, waiting):
+        running = update(JobRow).where(JobRow.id == job_id, JobRow.state == RUNNING)
+        changed_rows(session, running.values(cancel_requested=True))
     return get_job(session, job_id)
 
 
@@ -156,13 +151,12 @@ def claim_next(session: Session) -> JobInfo | None:
         if job_id is None:
             return None
         now = utc_now()
-        claimed = session.execute(
+        claim = (
             update(JobRow)
             .where(JobRow.id == job_id, JobRow.state == QUEUED)
-            .values(state=RUNNING, started_at=now, heartbeat_at=now, phase=None, fraction=0.0),
-            execution_options=NO_SYNC,
+            .values(state=RUNNING, started_at=now, heartbeat_at=now, phase=None, fraction=0.0)
         )
-        if claimed.rowcount == 1:
+        if changed_rows(session, claim) == 1:
             return get_job(session, job_id)
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models import Progress, SolveControl
-from roster.jobs.info import HEARTBEAT_SECONDS, NO_SYNC, RUNNING
+from roster.jobs.info import HEARTBEAT_SECONDS, RUNNING, changed_rows
 from roster.storage import JobRow, session_scope, utc_now
 
 log = logging.getLogger(__name__)
@@ -30,10 +30,8 @@ def _update_running(url: str | None, job_id: int, **values: Any) -> tuple[bool, 
     """Set ``values`` on the job if it still runs; (still running, cancel requested)."""
     with session_scope(url) as session:
         if values:
-            session.execute(
-                update(JobRow).where(JobRow.id == job_id, JobRow.state == RUNNING).values(**values),
-                execution_options=NO_SYNC,
-            )
+            running = update(JobRow).where(JobRow.id == job_id, JobRow.state == RUNNING)
+            changed_rows(session, running.values(**values))
         row = session.execute(
             select(JobRow.state, JobRow.cancel_requested).where(JobRow.id == job_id)
         ).one()
@@ -50,7 +48,7 @@ def finish(session: Session, job_id: int, state: str, **values: Any) -> bool:
         .where(JobRow.id == job_id, JobRow.state == RUNNING)
         .values(state=state, finished_at=now, heartbeat_at=now, **values)
     )
-    return session.execute(statement, execution_options=NO_SYNC).rowcount == 1
+    return changed_rows(session, statement) == 1
 
 
 class JobWatch:

@@ -89,6 +89,7 @@ def test_serve_starts_a_worker_that_it_stops_again(url: str) -> None:
     assert workers[0].returncode is not None
 
 
+@pytest.mark.slow  # a new Python process: a few seconds on a busy machine
 def test_roster_worker_once_runs_a_queued_job_in_its_own_process(url: str) -> None:
     job_id = submit(url)
     entry = "from roster.cli import main; main()"
