@@ -47,7 +47,7 @@ def run_job(
     """Run the claimed (running) job ``job_id`` to its end here and return it as it ended.
 
     ``solve_fn`` replaces ``optimizer.solve`` (tests); ``shutdown`` set by the worker
-    stops the solve and ends the job interrupted, with nothing saved.
+    stops the solve, and a solve it cut short ends the job interrupted, nothing saved.
     """
     with session_scope(url) as session:
         job = get_job(session, job_id)
@@ -102,11 +102,11 @@ def _run_plan(job: JobInfo, url: str | None, watch: JobWatch, solve_fn: SolveFun
     started = perf_counter()
     result = _solve(job, url, watch.control(), solve_fn)
     watch.refresh()
-    if watch.shutdown.is_set():
-        _end(url, job.id, INTERRUPTED, error=INTERRUPTED_MESSAGE)
-        return
     if not watch.running:
         raise _JobGone
+    if result.report.cancelled and watch.shutdown.is_set() and not watch.cancelled:
+        _end(url, job.id, INTERRUPTED, error=INTERRUPTED_MESSAGE)  # cut short by the worker
+        return
     cancelled = bool(result.report.cancelled) or watch.cancelled
     with session_scope(url) as session:
         summary = _store(session, job, result, cancelled)

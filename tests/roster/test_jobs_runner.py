@@ -152,19 +152,35 @@ def test_a_service_error_is_reported_in_its_own_words(url: str) -> None:
     )
 
 
-def quick(problem: PlanningProblem, settings: SolverSettings, control: SolveControl) -> PlanResult:
-    """The real solve, its progress reported once first and its stop flag read once."""
+def stoppable(
+    problem: PlanningProblem, settings: SolverSettings, control: SolveControl
+) -> PlanResult:
+    """The real solve, reporting once first and marked cancelled if asked to stop by then."""
     control.report(Progress("build", 0.0, None, None, 0.0))
-    control.stopped()
-    return solve(problem, settings)
+    stop = control.stopped()
+    result = solve(problem, settings)
+    result.report.cancelled = stop
+    return result
 
 
 def test_a_worker_shutting_down_interrupts_the_job_and_saves_nothing(url: str) -> None:
     shutdown = threading.Event()
     shutdown.set()
-    job = run_job(claimed(url), url, solve_fn=quick, shutdown=shutdown)
+    job = run_job(claimed(url), url, solve_fn=stoppable, shutdown=shutdown)
     assert job.state == "interrupted" and job.error is not None
     assert versions(url) == []
+
+
+def test_a_solve_that_ended_before_the_shutdown_is_kept(url: str) -> None:
+    shutdown = threading.Event()
+
+    def then_shutdown(*args: Any, **options: Any) -> PlanResult:
+        result = stoppable(*args, **options)
+        shutdown.set()
+        return result
+
+    job = run_job(claimed(url), url, solve_fn=then_shutdown, shutdown=shutdown)
+    assert job.state == "done" and versions(url) == [1]
 
 
 def test_a_job_taken_for_dead_while_it_ran_stores_nothing(url: str) -> None:
