@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from roster.services import Conflict, InvalidInput, NotFound, ServiceError
 from web import i18n
 from web.deps import SignInRequired
-from web.routes import api, auth, me, network
+from web.routes import api, api_roster, auth, me, network, roster
 from web.security import SecurityHeaders
 from web.templating import render
 
@@ -98,9 +98,10 @@ def create_app() -> FastAPI:
     )
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for area in (auth, network, me):
+    for area in (auth, network, me, roster):
         app.include_router(area.router, include_in_schema=False)  # pages: not part of the API
     app.include_router(api.router)
+    app.include_router(api_roster.router)
     install_error_pages(app)
 
     @app.get("/salud", include_in_schema=False)
