@@ -27,10 +27,6 @@ def build_app() -> typer.Typer:
 app = build_app()
 
 
-def _register_commands() -> None:
-    """Nothing to do: ``app`` holds every command once this package is loaded (old callers)."""
-
-
 def main() -> None:
     """Entry point of the ``roster`` console script."""
     app()

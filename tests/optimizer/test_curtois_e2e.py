@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from models.curtois import evaluate, load_instance, roster_rows, to_problem
 from models.validator import validate
 from optimizer import solve
-from roster.cli import _register_commands, app
+from roster.cli import app
 from roster.curtois_bench import bench_settings
 
 
@@ -39,7 +39,6 @@ def test_instance_reaches_its_known_optimum(folder: Path, number: int, optimum: 
 
 
 def test_bench_command_writes_a_roster_that_re_evaluates(folder: Path, tmp_path: Path) -> None:
-    _register_commands()
     output, table = tmp_path / "bench.json", tmp_path / "bench.md"
     arguments = ["bench", "curtois", "--instances", "1", "--time-limit", "60"]
     arguments += ["--json", str(output), "--markdown", str(table), "--folder", str(folder)]
@@ -53,7 +52,6 @@ def test_bench_command_writes_a_roster_that_re_evaluates(folder: Path, tmp_path:
 
 
 def test_bench_command_reports_a_missing_folder(tmp_path: Path) -> None:
-    _register_commands()
     arguments = ["bench", "curtois", "--instances", "1", "--folder", str(tmp_path / "nada")]
     outcome = CliRunner().invoke(app, arguments)
     assert outcome.exit_code == 1

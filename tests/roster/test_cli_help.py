@@ -8,12 +8,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from roster.cli import _register_commands, app
+from roster.cli import app
 
 
 def command_paths() -> list[list[str]]:
     """The path of every leaf command, e.g. ["import", "staff"], registered on ``app``."""
-    _register_commands()
     paths: list[list[str]] = []
 
     def walk(command: Any, path: list[str]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from models.curtois import evaluate, load_instance
-from roster.cli import _register_commands, app
+from roster.cli import app
 from roster.curtois_bench import (
     CurtoisRow,
     table_header,
@@ -44,7 +44,6 @@ def test_baseline_columns_follow_the_product_columns() -> None:
 def test_bench_command_solves_the_baseline_side_by_side(
     curtois_folder: Path, tmp_path: Path
 ) -> None:
-    _register_commands()
     output, table = tmp_path / "bench.json", tmp_path / "bench.md"
     arguments = ["bench", "curtois", "--instances", "1", "--time-limit", "30", "--threads", "1"]
     arguments += ["--baseline", "--json", str(output), "--markdown", str(table)]

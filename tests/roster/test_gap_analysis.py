@@ -47,7 +47,7 @@ from models.yearly import LeaveAllowance, annual_demand_hours, yearly_need
 from optimizer import SolverSettings
 from optimizer.staffing import StaffingSettings, solve_pool
 from roster import services
-from roster.cli import _register_commands, app
+from roster.cli import app
 from roster.demo import generate_network
 from roster.gaps import (
     GapSettings,
@@ -265,7 +265,6 @@ def load_mini(url: str) -> None:
 
 def test_cli_writes_json_pdf_and_excel_from_the_database(db_url: str, tmp_path: Path) -> None:
     load_mini(db_url)
-    _register_commands()
     out = {kind: tmp_path / f"brechas.{kind}" for kind in ("json", "pdf", "xlsx")}
     result = CliRunner().invoke(
         app,
@@ -296,7 +295,6 @@ def test_cli_writes_json_pdf_and_excel_from_the_database(db_url: str, tmp_path: 
 
 
 def test_cli_rejects_a_bad_month_and_an_unknown_shelter(db_url: str) -> None:
-    _register_commands()
     env = {"ROSTER_DATABASE_URL": db_url}
     bad = CliRunner().invoke(app, ["gaps", "--month", "2027-13"], env=env)
     assert bad.exit_code != 0 and "AAAA-MM" in bad.output
