@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from fastapi.testclient import TestClient
-from web_factories import COORDINATOR, FOREIGN, HOME
+from web_factories import COORDINATOR, FOREIGN, HOME, sign_in
 
 from roster.demo import generate_network
+from web.app import create_app
 
 Clients = Callable[[str], TestClient]
 
@@ -39,3 +41,24 @@ def test_a_foreign_or_unknown_shelter_is_404(signed_in: Clients) -> None:
 def test_pages_never_show_an_address(signed_in: Clients) -> None:
     page = signed_in("admin@demo.hogares.pe").get("/").text.lower()
     assert "dirección" not in page and "address" not in page
+
+
+def test_a_crash_is_a_spanish_page_without_a_stack_trace(
+    web_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("secreto interno")
+
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        sign_in(client, "rrhh@demo.hogares.pe")
+        monkeypatch.setattr("web.routes.network.services.get_shelter_data", broken)
+        page = client.get(f"/hogares/{HOME}")
+    assert page.status_code == 500
+    assert "Algo salió mal" in page.text
+    assert "secreto interno" not in page.text and "Traceback" not in page.text
+
+
+def test_an_api_error_is_json_with_field_and_reason(signed_in: Clients) -> None:
+    answer = signed_in(COORDINATOR).get(f"/api/v1/hogares/{FOREIGN}")
+    assert answer.status_code == 404
+    assert set(answer.json()) == {"detail", "field", "reason"}
