@@ -211,3 +211,10 @@ def test_an_older_version_is_shown_read_only(loaded: Session) -> None:
     assert ("S1", THURSDAY) not in sv.month_view(loaded, CODE, *APRIL).cells
     with pytest.raises(sv.NotFound):
         sv.month_view(loaded, CODE, *APRIL, version=7)
+
+
+def test_the_month_view_shows_absences(loaded: Session) -> None:
+    view = sv.month_view(loaded, CODE, 2026, 3)
+    assert view.absences[("S1", date(2026, 3, 3))] == "vacation"
+    assert ("S1", date(2026, 3, 9)) not in view.absences
+    assert (view.version, view.status, view.token, view.latest) == (None, None, (0, 0), True)

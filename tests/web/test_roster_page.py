@@ -22,6 +22,7 @@ FLOR = "HRT-HVC-01-P04"  # a caregiver of the coordinator's shelter
 
 
 def page_url(month: str) -> str:
+    """The month page of the coordinator's shelter."""
     return f"/hogares/{HOME}/rol/{month}"
 
 
