@@ -20,6 +20,7 @@ THURSDAY, FRIDAY = date(2026, 4, 9), date(2026, 4, 10)
 
 @pytest.fixture
 def loaded(session: Session) -> Session:
+    """A database with one small shelter, HRT-A."""
     sv.load_network(session, network(CODE))
     return session
 
