@@ -65,7 +65,12 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A served app on a free port, on its own SQLite file with the demo network."""
     database = tmp_path_factory.mktemp("browser") / "roster.db"
-    env = {**os.environ, "ROSTER_DATABASE_URL": f"sqlite:///{database}"}
+    # Short solves: the tests watch the flow, not the roster's quality.
+    env = {
+        **os.environ,
+        "ROSTER_DATABASE_URL": f"sqlite:///{database}",
+        "ROSTER_TIME_LIMIT_SECONDS": "4",
+    }
     subprocess.run([ROSTER, "init"], env=env, check=True, capture_output=True)
     subprocess.run([ROSTER, "demo"], env=env, check=True, capture_output=True)
     port = _free_port()
