@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import threading
+from time import perf_counter
 from typing import Any
 
 import highspy
@@ -37,6 +38,7 @@ BOUNDED = {  # statuses after which a MIP's dual bound holds for the model that 
     Status.kObjectiveTarget,
     Status.kMemoryLimit,
 }
+LEAVE_AFTER = 1.0  # seconds a stopped run may take to notice before it is left running
 UNKNOWN_TO_PULP = (HIGHS_INTERRUPT, Status.kSolutionLimit, Status.kMemoryLimit)
 
 
@@ -53,38 +55,72 @@ def run_highs(
     watch (a neighbourhood's bound proves nothing for the whole model; a run on another
     objective has no incumbent of this phase).
     """
-    watch = watch or Watch()
-    if watch.cancelled:
-        return False
-    watch.attach(highs, bound, incumbent)
-    outcome: dict[str, Any] = {}
-    worker = threading.Thread(target=_run, args=(highs, outcome), daemon=True)
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(INTERVAL / 2)
-            watch.tick()
-    finally:
-        if worker.is_alive():  # the caller's hook raised: stop HiGHS before leaving
-            watch.cancelled = True
-            worker.join()
-        watch.detach(highs)
-    if "error" in outcome:
-        raise outcome["error"]
-    if outcome.get("status") == highspy.HighsStatus.kError:
-        log.warning("HiGHS failed to run (model status %s)", highs.getModelStatus())
-        return False
-    return True
+    return HighsRun(highs, watch or Watch(), bound, incumbent).wait() == RAN
 
 
-def _run(highs: highspy.Highs, outcome: dict[str, Any]) -> None:
-    """The worker thread: run, then free this thread's scheduler (as highspy's own does)."""
-    try:
-        outcome["status"] = highs.run()
-    except BaseException as error:  # noqa: BLE001 - handed to the calling thread
-        outcome["error"] = error
-    finally:
-        highspy.Highs.resetThreadScheduler(False)
+RAN, FAILED, LEFT = "ran", "failed", "left"
+
+
+class HighsRun:
+    """One HiGHS run on a worker thread while the calling thread reports progress.
+
+    ``wait(leave_after)``: once the caller has stopped the solve, HiGHS is interrupted
+    at its next callback; HiGHS calls none while it solves an LP inside its MIP (the
+    root LP of a large model may take many seconds), so after ``leave_after`` seconds
+    the run is left to end on its own and its last improving roster (``best``) stands.
+    """
+
+    def __init__(
+        self, highs: highspy.Highs, watch: Watch, bound: bool, incumbent: bool, keep: bool = False
+    ) -> None:
+        self.highs, self.watch, self.keep = highs, watch, keep
+        self.best: np.ndarray | None = None
+        self.outcome: dict[str, Any] = {}
+        self.worker = threading.Thread(target=self._run, daemon=True)
+        if not watch.cancelled:
+            watch.attach(highs, bound, incumbent)
+            if keep:
+                highs.cbMipImprovingSolution.subscribe(self._keep)
+            self.worker.start()
+
+    def _keep(self, event: Any) -> None:
+        """Keep HiGHS's improving roster (original columns), for a run that is left."""
+        self.best = np.array(event.data_out.mip_solution, dtype=np.float64)
+
+    def _run(self) -> None:
+        """The worker thread: run, detach, free this thread's scheduler (as highspy does)."""
+        try:
+            self.outcome["status"] = self.highs.run()
+        except BaseException as error:  # noqa: BLE001 - handed to the calling thread
+            self.outcome["error"] = error
+        finally:
+            self.watch.detach(self.highs)
+            if self.keep:
+                self.highs.cbMipImprovingSolution.unsubscribe(self._keep)
+            highspy.Highs.resetThreadScheduler(False)
+
+    def wait(self, leave_after: float | None = None) -> str:
+        """ "ran", "failed" (HiGHS failed, or the solve was stopped before) or "left"."""
+        if not self.worker.is_alive() and "status" not in self.outcome:
+            return FAILED
+        asked: float | None = None
+        try:
+            while self.worker.is_alive():
+                self.worker.join(INTERVAL / 2)
+                if self.watch.tick():
+                    asked = asked or perf_counter()
+                    if leave_after is not None and perf_counter() - asked > leave_after:
+                        return LEFT
+        finally:
+            if self.worker.is_alive() and leave_after is None:  # the caller's hook raised
+                self.watch.cancelled = True
+                self.worker.join()
+        if "error" in self.outcome:
+            raise self.outcome["error"]
+        if self.outcome.get("status") == highspy.HighsStatus.kError:
+            log.warning("HiGHS failed to run (model status %s)", self.highs.getModelStatus())
+            return FAILED
+        return RAN
 
 
 def dual_bound(highs: highspy.Highs) -> float | None:
@@ -117,6 +153,7 @@ class WarmHiGHS(pulp.HiGHS):  # type: ignore[misc]
     ) -> None:
         super().__init__(**kwargs)
         self.warm_start, self.watch, self.notes = warm_start, watch, notes
+        self.left: np.ndarray | None = None  # the last roster of a run left running
 
     def callSolver(self, lp: pulp.LpProblem) -> None:  # noqa: N802 - PuLP's hook name
         if self.warm_start:
@@ -130,20 +167,31 @@ class WarmHiGHS(pulp.HiGHS):  # type: ignore[misc]
                 dtype=np.float64,
             )
             lp.solverModel.setSolution(len(variables), indices, values)
-        if not run_highs(lp.solverModel, self.watch, self.notes, self.notes):
+        run = HighsRun(lp.solverModel, self.watch or Watch(), self.notes, self.notes, keep=True)
+        self.left = None
+        outcome = run.wait(LEAVE_AFTER)
+        if outcome == LEFT:  # PuLP reads a fresh model: the left run's last roster, if any
+            lp.solverModel, self.left = highspy.Highs(), run.best
+        elif outcome == FAILED:
             lp.solverModel.clearSolver()  # nothing found: PuLP reads "not solved"
 
     def findSolutionValues(self, lp: pulp.LpProblem) -> tuple[int, int]:  # noqa: N802
         """PuLP's reading, except that a run without a solution never reads as one."""
         highs = lp.solverModel
+        if self.left is not None:
+            return self.read_values(lp, self.left)
         status = highs.getModelStatus()
         if status in (Status.kInfeasible, Status.kUnboundedOrInfeasible, Status.kUnbounded):
             return super().findSolutionValues(lp)  # type: ignore[no-any-return]
         if not has_solution(highs):
             return pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound
         if status in UNKNOWN_TO_PULP:  # PuLP 3.3 has no entry for these: an incumbent
-            values = highs.getSolution().col_value
-            for var in lp.variables():
-                var.varValue = values[var.index]
-            return pulp.LpStatusOptimal, pulp.LpSolutionIntegerFeasible
+            return self.read_values(lp, highs.getSolution().col_value)
         return super().findSolutionValues(lp)  # type: ignore[no-any-return]
+
+    @staticmethod
+    def read_values(lp: pulp.LpProblem, values: Any) -> tuple[int, int]:
+        """Set the variables to ``values`` (by column): an unproven incumbent."""
+        for var in lp.variables():
+            var.varValue = float(values[var.index])
+        return pulp.LpStatusOptimal, pulp.LpSolutionIntegerFeasible

@@ -411,6 +411,7 @@ class FixAndOptimise:
             var.varValue = float(best[var.index])
         if not completed:
             return PhaseOutcome(FEASIBLE, None, None, None, seconds, gap_abs=self.gap_abs)
+        self.ctx.watch.note(self.cost(best))
         objective = float(pulp.value(self.ctx.lp.objective) or 0.0)
         offset = objective - self.cost(best)
         bound = min(self.bound + offset, objective) if math.isfinite(self.bound) else None

@@ -188,6 +188,7 @@ def search_quality(ctx: ModelContext, settings: SolverSettings, objective: Any) 
     tight = tight_bound(ctx, settings, objective, budget * BOUND_SHARE)
     search = HighsSearch(ctx, settings, objective)
     start = search.offer(None, np.array([var.varValue or 0.0 for var in search.variables]))
+    ctx.watch.note(start.cost if start is not None else None)
     probe = search.run(budget * PROBE_SHARE, start, settings.mip_gap, whole=True)
     best = search.offer(start, probe)
     bound = search.bound()
@@ -227,6 +228,7 @@ def finish(
     seconds = perf_counter() - started
     if best is None:
         return PhaseOutcome(NONE, None, None, None, seconds)
+    ctx.watch.note(best.cost, bound if math.isfinite(bound) else None)
     for var in search.variables:
         var.varValue = float(best.values[var.index])
     objective = float(pulp.value(ctx.lp.objective) or 0.0)

@@ -97,7 +97,9 @@ def solve_phases(
         if watch.tick(force=True):
             return unsolved, PhaseOutcome(NONE, None, None, None, 0.0), None
         watch.enter("weighted")
-        return unsolved, solve_weighted(ctx, settings), None
+        weighted = solve_weighted(ctx, settings)
+        watch.tick(force=True)  # the phase's last word: its best roster and bound
+        return unsolved, weighted, None
     if watch.tick(force=True):
         return unsolved, PhaseOutcome(NONE, None, None, None, 0.0), None
     watch.enter("coverage")
@@ -105,7 +107,9 @@ def solve_phases(
     if watch.tick(force=True):
         return coverage, PhaseOutcome(SKIPPED, None, None, None, 0.0), saved
     watch.enter("quality")
-    return coverage, solve_quality(ctx, settings, coverage), saved
+    quality = solve_quality(ctx, settings, coverage)
+    watch.tick(force=True)
+    return coverage, quality, saved
 
 
 def settle(

@@ -18,6 +18,7 @@ from typing import Any
 
 import pulp
 
+from optimizer.cbc import run_cbc
 from optimizer.highs import WarmHiGHS, dual_bound
 from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
@@ -106,7 +107,12 @@ def run_phase(
         log_path = os.path.join(folder, "cbc.log") if settings.solver == "cbc" else None
         solver = make_solver(settings, time_limit, gap_rel, gap_abs, warm_start, log_path, watch)
         start = perf_counter()
-        lp.solve(solver)
+        if watch is not None and watch.cancelled:
+            return PhaseOutcome(NONE, None, None, None, 0.0)
+        if log_path is not None and watch is not None:
+            run_cbc(lp, solver, folder, log_path, watch)
+        else:
+            lp.solve(solver)
         seconds = perf_counter() - start
         status = read_status(lp.sol_status)
         if status == NONE:
