@@ -6,9 +6,12 @@ result.roster   # models.Roster with gaps and their reasons
 result.report   # SolveReport: status, phases, sizes, timings, per-rule penalties
 """
 
+from optimizer.banner import quiet_banner
 from optimizer.reasons import explain_gaps
 from optimizer.report import PhaseReport, PlanResult, SolveReport
 from optimizer.settings import SolverSettings
 from optimizer.solve import solve
+
+quiet_banner()  # HiGHS's banner goes to the log, never to standard output
 
 __all__ = ["PhaseReport", "PlanResult", "SolveReport", "SolverSettings", "explain_gaps", "solve"]
