@@ -28,6 +28,7 @@ from roster.curtois_plain import solve_plain
 
 FOLDER_VARIABLE = "ROSTER_CURTOIS_DIR"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_FOLDER = PROJECT_ROOT / "benchmarks" / "curtois"  # kept in the project, see its README
 
 
 class BenchmarkMissing(FileNotFoundError):
@@ -59,9 +60,9 @@ class CurtoisRow:
 
 
 def instances_folder(folder: str | Path | None = None) -> Path:
-    """The instances' folder: ``folder``, else $ROSTER_CURTOIS_DIR, else the shared one."""
+    """The instances' folder: ``folder``, else $ROSTER_CURTOIS_DIR, else the project's own."""
     chosen = folder or os.environ.get(FOLDER_VARIABLE)
-    path = Path(chosen) if chosen else PROJECT_ROOT.parent / "shared" / "benchmarks" / "curtois"
+    path = Path(chosen) if chosen else PROJECT_FOLDER
     if not path.is_dir():
         raise BenchmarkMissing(
             f"no se encontró la carpeta de instancias Curtois & Qu: {path}. "

@@ -1,6 +1,6 @@
 """The plain PuLP + HiGHS model of a Curtois & Qu instance: the benchmark's side-by-side baseline.
 
-Straight from ../shared/benchmarks/curtois/README.md (rules 1-9, the objective), one
+Straight from benchmarks/curtois/README.md (rules 1-9, the objective), one
 binary per (employee, day, shift) she may work, one HiGHS solve, no search. It is what
 the product's engine must beat at the same time limit (``roster bench curtois --baseline``).
 """

@@ -1,6 +1,6 @@
 """The public Curtois & Qu staff-scheduling benchmark: instances, their judge, the adapter.
 
-- ``parse_instance`` reads an instance file (../shared/benchmarks/curtois/README.md);
+- ``parse_instance`` reads an instance file (benchmarks/curtois/README.md);
 - ``evaluate`` is the benchmark's own, independent judge of a roster (rules 1-9 and the
   official objective); it does not use the adapter or the validator;
 - ``to_problem`` / ``to_roster`` / ``from_roster`` carry an instance and its rosters

@@ -1,6 +1,6 @@
 """Published sizes, lower bounds and best-known objectives of Instances 1-24.
 
-Transcribed from ../shared/benchmarks/curtois/README.md ("Best known values"), which
+Transcribed from benchmarks/curtois/README.md ("Best known values"), which
 takes them from the benchmark's results page. Instances 1-4 have been re-proved
 optimal with PuLP + HiGHS. For 15, 23 and 24 an older list gives 3829, 17428, 42463.
 """

@@ -1,6 +1,6 @@
 """The benchmark's own judge: hard rules 1-9 and the official objective of a roster.
 
-A second, independent reading of ../shared/benchmarks/curtois/README.md: it knows
+A second, independent reading of benchmarks/curtois/README.md: it knows
 only the instance and the roster (no PlanningProblem, no validator, no adapter), so
 that agreeing with the product's validator means something. Rules 6 and 7 do not
 apply to a run that touches day 0 or day H-1 (the README's reading).

@@ -1,6 +1,6 @@
 """A Curtois & Qu staff-scheduling instance, as its file states it (ids, day indexes, minutes).
 
-Format, rules and objective: ../shared/benchmarks/curtois/README.md (T. Curtois, R. Qu,
+Format, rules and objective: benchmarks/curtois/README.md (T. Curtois, R. Qu,
 "Computational results on new staff scheduling benchmark instances", 2014). Day 0 is
 a Monday; days are indexes 0 to horizon - 1.
 """

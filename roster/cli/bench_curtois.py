@@ -42,7 +42,7 @@ def bench_curtois_command(
     ),
     markdown: Path | None = typer.Option(None, help="Añade la tabla a este archivo Markdown."),
     folder: Path | None = typer.Option(
-        None, help="Carpeta de las instancias (por defecto ../shared/benchmarks/curtois)."
+        None, help="Carpeta de las instancias (por defecto benchmarks/curtois del proyecto)."
     ),
 ) -> None:
     """Resuelve instancias del benchmark público Curtois & Qu con el optimizador del producto.

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from models.curtois import CurtoisInstance, load_instance, parse_instance
 
-BENCHMARKS = Path(__file__).resolve().parents[3] / "shared" / "benchmarks" / "curtois"
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks" / "curtois"
 
 TINY_TEXT = """# A tiny hand-made instance\r
 SECTION_HORIZON\r
@@ -102,7 +100,5 @@ def changed(cells: Cells, **moves: str | None) -> Cells:
 
 
 def real_instance(number: int) -> CurtoisInstance:
-    """A published instance, or a skip when the shared benchmark folder is absent."""
-    if not BENCHMARKS.is_dir():
-        pytest.skip(f"benchmark folder {BENCHMARKS} not present")
+    """A published instance, from the project's benchmarks/curtois."""
     return load_instance(BENCHMARKS, number)

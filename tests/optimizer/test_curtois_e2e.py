@@ -1,7 +1,6 @@
 """Curtois & Qu instances end to end: the product's optimiser reaches the published optima.
 
-The instances live in ../shared/benchmarks/curtois (or $ROSTER_CURTOIS_DIR); without
-them these tests are skipped.
+The instances are kept in the project, in benchmarks/curtois (or $ROSTER_CURTOIS_DIR).
 """
 
 from __future__ import annotations
