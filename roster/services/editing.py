@@ -82,10 +82,12 @@ def check_token(row: RosterRow | None, expected: Token | None) -> None:
     if expected is None or tuple(expected) == token_of(row):
         return
     when = f" a las {_lima_time(row)}" if row is not None else ""
-    raise Conflict(
-        f"Otra persona guardó cambios en este rol{when}. Recargue la página para ver "
-        "la versión actual; su cambio no se guardó."
-    )
+    solved = row is not None and row.solve_report is not None and row.revision == 0
+    if solved and row is not None and row.version != expected[0]:
+        what = f"El optimizador guardó la versión {row.version} de este rol{when}."
+    else:
+        what = f"Otra persona (o usted en otra ventana) guardó cambios en este rol{when}."
+    raise Conflict(f"{what} Recargue la página para ver la versión actual; su cambio no se guardó.")
 
 
 def check_roster(problem: PlanningProblem, roster: Roster) -> ValidationReport:

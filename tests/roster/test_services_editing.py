@@ -69,10 +69,17 @@ def test_the_first_edit_creates_a_draft_and_each_edit_raises_the_revision(loaded
 def test_a_stale_token_is_refused_and_nothing_changes(loaded: Session) -> None:
     seen = edit(loaded, "S1", THURSDAY, "M", (0, 0)).token
     edit(loaded, "S3", THURSDAY, "T", seen)  # someone else saves first
-    with pytest.raises(sv.Conflict, match="Otra persona guardó cambios en este rol a las"):
+    with pytest.raises(sv.Conflict, match=r"Otra persona \(o usted en otra ventana\) guardó"):
         edit(loaded, "S1", THURSDAY, "N", seen)
     assert [a.shift for a in cell(loaded, "S1", THURSDAY)] == ["M"]
     assert sv.month_view(loaded, CODE, *APRIL).token == (1, 2)
+
+
+def test_a_page_older_than_a_new_solve_says_the_optimizer_saved_it(loaded: Session) -> None:
+    seen = edit(loaded, "S1", THURSDAY, "M", (0, 0)).token
+    sv.save_roster(loaded, Roster(CODE, *APRIL), report_json="{}")  # a finished solve
+    with pytest.raises(sv.Conflict, match="El optimizador guardó la versión 2 de este rol"):
+        edit(loaded, "S1", THURSDAY, "N", seen)
 
 
 def test_publishing_keeps_the_version_and_a_later_edit_makes_a_new_draft(loaded: Session) -> None:
