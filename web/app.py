@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -97,6 +98,7 @@ def create_app() -> FastAPI:
         openapi_url="/api/v1/openapi.json",
     )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)  # a month grid is ~120 KB of HTML
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for area in (auth, network, me, roster):
         app.include_router(area.router, include_in_schema=False)  # pages: not part of the API
