@@ -112,9 +112,10 @@ class HighsRun:
                     if leave_after is not None and perf_counter() - asked > leave_after:
                         return LEFT
         finally:
-            if self.worker.is_alive() and leave_after is None:  # the caller's hook raised
-                self.watch.cancelled = True
-                self.worker.join()
+            if self.worker.is_alive() and asked is None:  # the caller's hook raised
+                self.watch.cancelled = True  # HiGHS stops at its next callback
+                if leave_after is None:
+                    self.worker.join()
         if "error" in self.outcome:
             raise self.outcome["error"]
         if self.outcome.get("status") == highspy.HighsStatus.kError:
@@ -156,6 +157,7 @@ class WarmHiGHS(pulp.HiGHS):  # type: ignore[misc]
         self.left: np.ndarray | None = None  # the last roster of a run left running
 
     def callSolver(self, lp: pulp.LpProblem) -> None:  # noqa: N802 - PuLP's hook name
+        """Run the model PuLP built, from the current values when ``warm_start``."""
         if self.warm_start:
             variables = [var for var in lp.variables() if var.varValue is not None]
             indices = np.array([var.index for var in variables], dtype=np.int32)

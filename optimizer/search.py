@@ -74,12 +74,14 @@ class HighsSearch:
         self.ran = False  # whether the last run ran: a failed one leaves stale statuses
 
     def cost_vector(self, expression: Any) -> np.ndarray:
+        """The column costs of ``expression``."""
         costs = np.zeros(self.count)
         for var, coefficient in expression.items():
             costs[var.index] = coefficient
         return costs
 
     def use_costs(self, costs: np.ndarray) -> None:
+        """Give HiGHS these column costs."""
         self.highs.changeColsCost(self.count, self.every, costs)
 
     def run(
@@ -128,6 +130,7 @@ class HighsSearch:
         self.highs.changeColsBounds(len(self.columns), self.columns, lower, upper)
 
     def release(self) -> None:
+        """Free every assignment column again."""
         self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
 
     def neighbourhood(self, best: Incumbent) -> tuple[str, np.ndarray]:

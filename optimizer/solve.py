@@ -31,7 +31,15 @@ from optimizer.readout import (
     snapshot,
 )
 from optimizer.reasons import explain_gaps
-from optimizer.report import FEASIBLE, NONE, OPTIMAL, SKIPPED, PlanResult, SolveReport
+from optimizer.report import (
+    FEASIBLE,
+    NONE,
+    OPTIMAL,
+    SKIPPED,
+    PhaseReport,
+    PlanResult,
+    SolveReport,
+)
 from optimizer.search import search_quality
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, relative_gap, run_phase
@@ -61,12 +69,7 @@ def solve(
     roster = extract_roster(ctx, solved)
     watch.enter("gaps")
     roster.gaps = explain_gaps(problem, roster) if settings.explain_gaps else []
-    phases = [
-        phase_report("coverage", coverage, 0.0),
-        phase_report("quality", quality, settings.mip_gap),
-    ]
-    if not settings.lexicographic:
-        phases = [phase_report("weighted", quality, settings.mip_gap)]
+    phases = phase_reports(settings, coverage, quality)
     report = SolveReport(
         status=overall_status(phases, solved, watch.cancelled),
         solver=settings.solver,
@@ -82,6 +85,18 @@ def solve(
     report.penalties, report.units = rule_totals(ctx, from_model, problem, roster)
     watch.tick(force=True)
     return PlanResult(roster, report)
+
+
+def phase_reports(
+    settings: SolverSettings, coverage: PhaseOutcome, quality: PhaseOutcome
+) -> list[PhaseReport]:
+    """Coverage and quality, or the one weighted phase."""
+    if not settings.lexicographic:
+        return [phase_report("weighted", quality, settings.mip_gap)]
+    return [
+        phase_report("coverage", coverage, 0.0),
+        phase_report("quality", quality, settings.mip_gap),
+    ]
 
 
 def solve_phases(

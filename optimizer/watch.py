@@ -76,6 +76,7 @@ class Watch:
         """
 
         def on_mip(event: Any) -> None:
+            """Note the run's incumbent and bound; interrupt once stopped."""
             out = event.data_out
             self.note(
                 out.mip_primal_bound if incumbent else None,
@@ -85,6 +86,7 @@ class Watch:
                 event.interrupt()
 
         def on_lp(event: Any) -> None:
+            """Interrupt once stopped."""
             if self.cancelled:
                 event.interrupt()
 

@@ -8,15 +8,14 @@ from optimizer_factories import curtois_folder
 
 from models.curtois import load_instance, to_problem
 from optimizer.build import build_model
-from optimizer.lns import (
+from optimizer.lns import FixAndOptimise, objective_step
+from optimizer.neighbourhoods import (
     GROW_AFTER,
     MAX_SUB_SECONDS,
     START_DAYS,
     START_PEOPLE,
     SUB_SECONDS,
-    FixAndOptimise,
     NeighbourhoodSize,
-    objective_step,
 )
 from roster.curtois_bench import bench_settings
 
