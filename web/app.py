@@ -26,13 +26,13 @@ from web.templating import render
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
 TITLES = {
-    400: "La solicitud no es válida",
-    403: "No tiene permiso para esto",
-    404: "No encontramos esta página",
-    405: "Esta acción no está disponible aquí",
-    409: "Alguien cambió esto antes que usted",
-    422: "Revise los datos",
-    500: "Algo salió mal",
+    400: i18n.N_("La solicitud no es válida"),
+    403: i18n.N_("No tiene permiso para esto"),
+    404: i18n.N_("No encontramos esta página"),
+    405: i18n.N_("Esta acción no está disponible aquí"),
+    409: i18n.N_("Alguien cambió esto antes que usted"),
+    422: i18n.N_("Revise los datos"),
+    500: i18n.N_("Algo salió mal"),
 }
 
 
@@ -73,7 +73,8 @@ def install_error_pages(app: FastAPI) -> None:
         if _wants_json(request):
             detail = f"{field}: {reason}" if field else reason
             return JSONResponse({"detail": detail, "field": field, "reason": reason}, 422)
-        return _error(request, 422, f"El dato «{field}» no es válido: {reason}.")
+        message = i18n.gettext("El dato «%(field)s» no es válido: %(reason)s.")
+        return _error(request, 422, message % {"field": field, "reason": reason})
 
     @app.exception_handler(ServiceError)
     async def refused(request: Request, error: ServiceError) -> Response:
@@ -86,7 +87,9 @@ def install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def crashed(request: Request, error: Exception) -> Response:
         log.exception("error en %s %s", request.method, request.url.path)
-        return _error(request, 500, "Intente de nuevo; si vuelve a pasar, avise a soporte.")
+        return _error(
+            request, 500, i18n.N_("Intente de nuevo; si vuelve a pasar, avise a soporte.")
+        )
 
 
 def create_app() -> FastAPI:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from roster import services
@@ -20,7 +21,7 @@ from roster.storage import session_scope
 from web import i18n
 from web.security import LANGUAGE_COOKIE, SESSION_COOKIE, UNSAFE, same_token, sent_csrf_token
 
-NOT_FOUND = "No encontramos esta página."
+NOT_FOUND = i18n.N_("No encontramos esta página.")
 
 
 def get_db() -> Iterator[Session]:
@@ -52,10 +53,15 @@ def _token(request: Request) -> tuple[str | None, bool]:
     return request.cookies.get(SESSION_COOKIE), False
 
 
-def get_visitor(request: Request, db: SessionDep) -> Visitor:
-    """Resolve the session cookie (or API bearer token) and choose the language."""
+async def get_visitor(request: Request, db: SessionDep) -> Visitor:
+    """Resolve the session cookie (or API bearer token) and choose the language.
+
+    Async on purpose: the language is set in the request's own context, so the route,
+    its template and the error pages see it (a sync dependency runs in a worker thread
+    whose context is thrown away, and every page came out in Spanish).
+    """
     token, bearer = _token(request)
-    opened = resume(db, token) if token else None
+    opened = await run_in_threadpool(resume, db, token) if token else None
     visitor = Visitor() if opened is None else Visitor(opened.account, opened.csrf_token, bearer)
     language = None if visitor.account is None else visitor.account.language
     i18n.set_language(i18n.pick_language(request.cookies.get(LANGUAGE_COOKIE), language))
@@ -72,7 +78,7 @@ async def current_account(request: Request, visitor: VisitorDep) -> services.Acc
         raise SignInRequired()
     checked = request.method in UNSAFE and not visitor.bearer
     if checked and not same_token(await sent_csrf_token(request), visitor.csrf_token or ""):
-        raise HTTPException(403, "La sesión del formulario caducó: recargue la página.")
+        raise HTTPException(403, i18n.N_("La sesión del formulario caducó: recargue la página."))
     return visitor.account
 
 
@@ -96,7 +102,7 @@ ShelterCode = Annotated[str, Depends(visible_shelter)]
 def managed_shelter(code: ShelterCode, account: CurrentUser) -> str:
     """A shelter whose rosters the account may change (admin or its coordinator); else 403."""
     if not account.manages(code):
-        raise HTTPException(403, "Solo la coordinación del hogar puede hacer este cambio.")
+        raise HTTPException(403, i18n.N_("Solo la coordinación del hogar puede hacer este cambio."))
     return code
 
 

@@ -30,7 +30,16 @@ def catalogue(language: str) -> dict[str, str]:
         return {}
     with path.open("rb") as handle:
         parsed = read_po(handle, locale=language)
-    return {str(m.id): str(m.string) for m in parsed if m.id and m.string and not m.fuzzy}
+    found: dict[str, str] = {}
+    for message in parsed:
+        if not message.id or message.fuzzy:
+            continue
+        # A plural entry holds (singular, plural) and one translation of each; ngettext
+        # looks up whichever form the count asks for.
+        sources = message.id if isinstance(message.id, tuple | list) else (message.id,)
+        targets = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        found.update({str(s): str(t) for s, t in zip(sources, targets, strict=False) if s and t})
+    return found
 
 
 def set_language(language: str) -> None:
@@ -46,6 +55,11 @@ def current_language() -> str:
 def gettext(message: str) -> str:
     """``message`` in the current language."""
     return catalogue(current_language()).get(message, message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation where it is defined; it is translated where shown."""
+    return message
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

@@ -14,6 +14,7 @@ from roster.planning import parse_month
 from roster.services import editing
 from roster.services.lookup import shelter_row
 from roster.services.rosters import get_roster, latest_row
+from web import i18n
 from web.deps import CurrentUser, ManagedShelter, SessionDep, ShelterCode
 from web.routes.api import ERRORS
 from web.schemas import (
@@ -100,7 +101,7 @@ def month_roster(
     year, number = month_of(month)
     roster = get_roster(db, code, year, number, version=version)
     if roster is None:
-        raise HTTPException(404, "Este mes todavía no tiene rol de turnos.")
+        raise HTTPException(404, i18n.N_("Este mes todavía no tiene rol de turnos."))
     view = editing_token(db, code, year, number)
     return roster_public(roster, view, [])
 
@@ -160,7 +161,7 @@ def shelter_job(db: SessionDep, code: str, job_id: int) -> jobs.JobInfo:
     """A job of this shelter; another shelter's job is 404, like a missing one."""
     job = jobs.get_job(db, job_id)
     if job.shelter_code != code:
-        raise HTTPException(404, "No encontramos este cálculo.")
+        raise HTTPException(404, i18n.N_("No encontramos este cálculo."))
     return job
 
 

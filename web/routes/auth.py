@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from roster import services
 from roster.services.signin import SignInRefused, sign_in, sign_out
 from web import i18n
-from web.deps import SessionDep, VisitorDep
+from web.deps import NOT_FOUND, SessionDep, VisitorDep
 from web.security import (
     LANGUAGE_COOKIE,
     SESSION_COOKIE,
@@ -92,7 +92,9 @@ async def logout(request: Request, db: SessionDep, visitor: VisitorDep) -> Redir
     """End the session (the form carries the CSRF token) and return to sign-in."""
     if visitor.account is not None:
         if not same_token(await sent_csrf_token(request), visitor.csrf_token or ""):
-            raise HTTPException(403, "La sesión del formulario caducó: recargue la página.")
+            raise HTTPException(
+                403, i18n.N_("La sesión del formulario caducó: recargue la página.")
+            )
         sign_out(db, request.cookies.get(SESSION_COOKIE, ""))
     response = RedirectResponse("/entrar", status_code=303)
     clear_session_cookie(response)
@@ -105,7 +107,7 @@ def choose_language(
 ) -> RedirectResponse:
     """Switch the interface language (Spanish or English) and return to the page."""
     if language not in i18n.LANGUAGES:
-        raise HTTPException(404, "No encontramos esta página.")
+        raise HTTPException(404, NOT_FOUND)
     if visitor.account is not None:
         services.set_language(db, visitor.account.id, language)
     response = RedirectResponse(_safe_next(volver), status_code=303)

@@ -118,7 +118,8 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise services.CellRefused("day", f"Día: «{text}» no es una fecha AAAA-MM-DD.") from None
+        message = i18n.gettext("Día: «%(text)s» no es una fecha AAAA-MM-DD.") % {"text": text}
+        raise services.CellRefused("day", message) from None
 
 
 def _token(version: str, revision: str) -> tuple[int, int] | None:
@@ -127,7 +128,7 @@ def _token(version: str, revision: str) -> tuple[int, int] | None:
     try:
         return int(version or 0), int(revision or 0)
     except ValueError:
-        raise services.CellRefused("version", "Versión: recargue la página.") from None
+        raise services.CellRefused("version", i18n.N_("Versión: recargue la página.")) from None
 
 
 @router.post("/celda", response_class=HTMLResponse)
