@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from models.roster import Roster
+
 PHASES = ("build", "coverage", "quality", "weighted", "polish", "gaps")
 
 
@@ -29,11 +31,21 @@ class SolveControl:
 
     on_progress: Callable[[Progress], None] | None = None
     should_stop: Callable[[], bool] | None = None
+    on_roster: Callable[[Roster], None] | None = None  # a first legal roster, before the best
 
     def report(self, progress: Progress) -> None:
         """Pass ``progress`` to ``on_progress``, if set."""
         if self.on_progress is not None:
             self.on_progress(progress)
+
+    def offer(self, roster: Roster) -> None:
+        """Pass a first complete roster (legal, not yet the best) to ``on_roster``, if set.
+
+        The lexicographic solve offers phase 1's roster, so a caller can show something
+        while phase 2 improves it; the final roster still comes in the result.
+        """
+        if self.on_roster is not None:
+            self.on_roster(roster)
 
     def stopped(self) -> bool:
         """True when the caller asks the solve to stop (``should_stop``, if set)."""

@@ -119,6 +119,8 @@ def solve_phases(
         return unsolved, PhaseOutcome(NONE, None, None, None, 0.0), None
     watch.enter("coverage")
     coverage, saved = solve_coverage(ctx, settings)
+    if saved is not None and watch.control.on_roster is not None:
+        watch.control.offer(extract_roster(ctx, True))  # shown while phase 2 improves it
     if watch.tick(force=True):
         return coverage, PhaseOutcome(SKIPPED, None, None, None, 0.0), saved
     watch.enter("quality")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from roster.jobs.info import (
     RUNNING,
     JobInfo,
 )
+from roster.jobs.provisional import ProvisionalDraft
 from roster.jobs.queue import get_job
 from roster.jobs.tracking import Heartbeat, JobWatch, finish
 from roster.planning import solver_settings, store_plan
@@ -87,29 +89,55 @@ def _end(url: str | None, job_id: int, state: str, **values: Any) -> None:
 
 
 def _solve(
-    job: JobInfo, url: str | None, control: SolveControl, solve_fn: SolveFunction
+    job: JobInfo,
+    url: str | None,
+    control: SolveControl,
+    solve_fn: SolveFunction,
+    provisional: ProvisionalDraft,
 ) -> PlanResult:
     """Read the month's problem in one short transaction, then solve it outside any."""
     assert job.shelter_code is not None and job.year is not None and job.month is not None
     with session_scope(url) as session:
         problem = services.planning_problem(session, job.shelter_code, job.year, job.month)
+    provisional.problem = problem
+    control.on_roster = provisional.offer
     settings = solver_settings(job.params.get("time_limit"))
     return solve_fn(problem, settings, control=control)
 
 
 def _run_plan(job: JobInfo, url: str | None, watch: JobWatch, solve_fn: SolveFunction) -> None:
-    """Solve the job's month and store the roster as a new draft, ending the job with it."""
+    """Solve the job's month and store its roster, ending the job with it.
+
+    The first legal roster is stored at once as a provisional draft (roster/jobs/
+    provisional.py); the final one takes its place, or is removed if the job fails.
+    """
+    provisional = ProvisionalDraft(url, job.id, job.created_by)
+    try:
+        _plan_and_store(job, url, watch, solve_fn, provisional)
+    except BaseException:
+        provisional.discard()
+        raise
+
+
+def _plan_and_store(
+    job: JobInfo,
+    url: str | None,
+    watch: JobWatch,
+    solve_fn: SolveFunction,
+    provisional: ProvisionalDraft,
+) -> None:
     started = perf_counter()
-    result = _solve(job, url, watch.control(), solve_fn)
+    result = _solve(job, url, watch.control(), solve_fn, provisional)
     watch.refresh()
     if not watch.running:
         raise _JobGone
     if result.report.cancelled and watch.shutdown.is_set() and not watch.cancelled:
+        provisional.discard()
         _end(url, job.id, INTERRUPTED, error=INTERRUPTED_MESSAGE)  # cut short by the worker
         return
     cancelled = bool(result.report.cancelled) or watch.cancelled
     with session_scope(url) as session:
-        summary = _store(session, job, result, cancelled)
+        summary = _store(session, job, result, cancelled, provisional)
         values: dict[str, Any] = {"result": summary, "elapsed": perf_counter() - started}
         if not cancelled:
             values["fraction"] = 1.0
@@ -117,8 +145,14 @@ def _run_plan(job: JobInfo, url: str | None, watch: JobWatch, solve_fn: SolveFun
             raise _JobGone  # rolls the draft back
 
 
-def _store(session: Session, job: JobInfo, result: PlanResult, cancelled: bool) -> dict[str, Any]:
-    """Save the roster as a new draft and summarise it for the job's result.
+def _store(
+    session: Session,
+    job: JobInfo,
+    result: PlanResult,
+    cancelled: bool,
+    provisional: ProvisionalDraft,
+) -> dict[str, Any]:
+    """Save the roster (in the provisional draft's place, else as a new draft); summarise it.
 
     A solve cancelled before it placed anyone (its roster holds at most the locked
     assignments) saves nothing: such a draft would hide the month's current one.
@@ -131,7 +165,10 @@ def _store(session: Session, job: JobInfo, result: PlanResult, cancelled: bool) 
     }
     if cancelled and all(assignment.locked for assignment in result.roster.assignments):
         return summary
-    stored = store_plan(session, result, created_by=job.created_by)
+    report = json.dumps(result.report.to_dict())
+    stored = provisional.settle(session, result.roster, report) or store_plan(
+        session, result, created_by=job.created_by
+    )
     summary["version"] = stored.version
     summary["uncovered_minutes"] = sum(gap.missing * gap.minutes for gap in stored.gaps)
     return summary

@@ -35,6 +35,7 @@ from roster.services.rosters import (
     get_solve_report,
     list_roster_versions,
     publish_roster,
+    roster_row_id,
     save_roster,
 )
 from roster.services.rules import get_rule_set, set_rule_set
@@ -123,6 +124,7 @@ __all__ = [
     "load_network",
     "planning_problem",
     "publish_roster",
+    "roster_row_id",
     "save_roster",
     "set_coverage_rule",
     "set_rule_set",

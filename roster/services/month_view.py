@@ -34,6 +34,7 @@ from roster.services.rosters import (
 )
 
 NOT_PLANNED = "Aún no hay rol para este mes"
+PROVISIONAL_LABEL = "Provisional: el optimizador sigue mejorándolo"
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class SolveSummary:
     status_label: str
     seconds: float | None
     cancelled: bool
+    provisional: bool = False  # phase 1's roster, stored while the solve goes on
 
 
 @dataclass
@@ -209,9 +211,10 @@ def _summary(
     seconds = report.get("solve_seconds")
     return SolveSummary(
         status,
-        STATUS_ES.get(status, status),
+        PROVISIONAL_LABEL if report.get("provisional") else STATUS_ES.get(status, status),
         None if seconds is None else float(seconds),
         bool(report.get("cancelled")),
+        bool(report.get("provisional")),
     )
 
 

@@ -101,7 +101,7 @@ def roster_from_row(session: Session, row: RosterRow, shelter: ShelterRow) -> Ro
     )
 
 
-def _ids(
+def roster_ids(
     session: Session, shelter: ShelterRow, roster: Roster
 ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """Row ids of the staff, shifts and roles a roster names; ``InvalidInput`` if one is unknown."""
@@ -123,7 +123,7 @@ def _ids(
     return staff, shifts, roles
 
 
-def _insert_rows(
+def insert_roster_rows(
     session: Session,
     roster_id: int,
     roster: Roster,
@@ -167,7 +167,7 @@ def save_roster(session: Session, roster: Roster, report_json: str | None = None
     if not 1 <= roster.month <= 12:
         raise InvalidInput(f"Mes {roster.month} no válido: use un número de 1 a 12.")
     shelter = shelter_row(session, roster.shelter_code)
-    staff, shifts, roles = _ids(session, shelter, roster)
+    staff, shifts, roles = roster_ids(session, shelter, roster)
     newest = session.scalar(
         select(func.max(RosterRow.version)).where(
             RosterRow.shelter_id == shelter.id,
@@ -185,7 +185,7 @@ def save_roster(session: Session, roster: Roster, report_json: str | None = None
     )
     session.add(row)
     session.flush()
-    _insert_rows(session, row.id, roster, staff, shifts, roles)
+    insert_roster_rows(session, row.id, roster, staff, shifts, roles)
     return replace(roster, status=RosterStatus.DRAFT, version=row.version)
 
 
@@ -297,4 +297,22 @@ def replace_gaps(session: Session, row: RosterRow, shelter: ShelterRow, gaps: li
     """Store ``gaps`` as the gaps of the version ``row`` in place of the ones it had."""
     session.execute(delete(GapRow).where(GapRow.roster_id == row.id))
     roster = Roster(shelter.code, row.year, row.month, gaps=gaps)
-    _insert_rows(session, row.id, roster, *_ids(session, shelter, roster))
+    insert_roster_rows(session, row.id, roster, *roster_ids(session, shelter, roster))
+
+
+def roster_row_id(session: Session, roster: Roster) -> int:
+    """The stored row id of a roster version (``roster.version`` must be set)."""
+    shelter = shelter_row(session, roster.shelter_code)
+    row_id = session.scalar(
+        select(RosterRow.id).where(
+            RosterRow.shelter_id == shelter.id,
+            RosterRow.year == roster.year,
+            RosterRow.month == roster.month,
+            RosterRow.version == roster.version,
+        )
+    )
+    if row_id is None:
+        raise NotFound(
+            f"No existe la versión {roster.version} del rol {roster.month:02d}/{roster.year}."
+        )
+    return row_id

@@ -247,13 +247,22 @@ def generate(
 
 @router.get("/trabajo", response_class=HTMLResponse)
 def job_progress(
-    request: Request, code: ShelterCode, when: Month, db: SessionDep, seguir: bool = False
+    request: Request,
+    code: ShelterCode,
+    when: Month,
+    db: SessionDep,
+    seguir: bool = False,
+    visto: int | None = None,
 ) -> HTMLResponse:
-    """The latest solve's progress; once it ends, the grid, status and findings come along."""
+    """The latest solve's progress; when it ends, or stores a provisional roster the page
+    has not shown (``visto`` is the version on screen), the grid, status and findings come
+    along."""
     context = _context(db, code, *when)
-    job = context["job"]
+    job, view = context["job"], context["view"]
     ended = seguir and job is not None and not job.active
-    return render(request, "roster/job_update.html", {**context, "refresh": ended})
+    newer = visto is not None and view.version is not None and view.version != visto
+    values = {**context, "refresh": ended or newer, "ended": ended}
+    return render(request, "roster/job_update.html", values)
 
 
 @router.post("/cancelar", response_class=HTMLResponse)
