@@ -31,6 +31,11 @@ class Shelter:
         """Everyone housed today: women, children and companions."""
         return self.women + self.children + self.companions
 
+    @property
+    def over_capacity(self) -> bool:
+        """More residents than places (it happens: an emergency admission is never refused)."""
+        return self.residents > self.capacity
+
     def __post_init__(self) -> None:
         if not self.code or not self.code.replace("-", "").replace("_", "").isalnum():
             raise ValueError(f"shelter code {self.code!r}: use letters, digits, '-' or '_'")

@@ -19,8 +19,9 @@ MIN_RESIDENTS, MAX_RESIDENTS = 10, 35
 
 
 def demo_shelter(plan: Blueprint, rng: random.Random) -> Shelter:
-    """The shelter record: place, operator, capacity and a drawn occupancy (10 to 35 residents)."""
-    residents = rng.randint(MIN_RESIDENTS, min(MAX_RESIDENTS, plan.place.capacity + 4))
+    """The shelter record: place, operator, capacity and a drawn occupancy (10 to its places)."""
+    drawn = rng.randint(MIN_RESIDENTS, min(MAX_RESIDENTS, plan.place.capacity + 4))
+    residents = min(drawn, plan.place.capacity)  # the same draws as before, never over capacity
     women = max(1, round(residents * rng.uniform(0.38, 0.48)))
     companions = rng.randint(0, 2)
     return Shelter(

@@ -102,6 +102,8 @@ def test_staff_size_capacity_and_occupancy(network):
         assert 8 <= len(active) <= 18, data.shelter.code
         assert 24 <= data.shelter.capacity <= 31
         assert 10 <= data.shelter.residents <= 35
+        assert data.shelter.residents <= data.shelter.capacity
+        assert not data.shelter.over_capacity
         assert min(data.shelter.women, data.shelter.children) > 0
 
 
