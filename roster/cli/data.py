@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import asdict
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated
 
 import typer
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from models import NetworkData, Shelter, StaffMember
+from models import NetworkData
 from roster import services
-from roster.storage import database_url, init_database, session_scope
+from roster.cli import tables
+from roster.cli.common import (
+    cli_errors,
+    console,
+    echo_json,
+    fail,
+    ready_url,
+    say,
+    shelter_code,
+)
+from roster.storage import session_scope
 
 import_app = typer.Typer(
     help="Importa personal, ausencias o cobertura desde CSV o Excel (.xlsx).\n\n"
-    "Ejemplo: roster import staff personal.csv --shelter HRT-HVC-01",
+    "Ejemplo: roster import staff docs/examples/staff.csv --shelter HRT-HVC-01",
     no_args_is_help=True,
 )
 
@@ -32,51 +36,19 @@ ShelterOption = Annotated[
     str, typer.Option("--shelter", "-s", help="Código del hogar, p. ej. HRT-HVC-01.")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Salida en JSON en lugar de tabla.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Salida en CSV (para hojas de cálculo).")]
 AllOption = Annotated[bool, typer.Option("--all", help="Incluye también los inactivos.")]
 FileArgument = Annotated[
-    Path, typer.Argument(help="Archivo .csv o .xlsx (columnas: docs/import-formats.md).")
+    Path,
+    typer.Argument(
+        metavar="ARCHIVO", help="Archivo .csv o .xlsx (columnas: docs/import-formats.md)."
+    ),
 ]
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Print a Spanish error on stderr and stop with ``code`` (no traceback)."""
-    Console(stderr=True, soft_wrap=True).print(f"[bold red]Error:[/] {message}", highlight=False)
-    raise typer.Exit(code)
-
-
-@contextmanager
-def cli_errors() -> Iterator[None]:
-    """Turn service and database errors into a clear message and exit code 1."""
-    try:
-        yield
-    except services.ImportFailed as failure:
-        fail("\n".join([str(failure).splitlines()[0], *(f"  {e}" for e in failure.errors)]))
-    except services.ServiceError as error:
-        fail(str(error))
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        fail(f"No se pudo usar la base de datos ({reason}).")
-
-
-def ready_url() -> str:
-    """The configured database URL, its schema created or migrated to the newest version."""
-    url = database_url()
-    init_database(url)
-    return url
 
 
 def shown_url(url: str) -> str:
     """A database URL safe to print (no password)."""
     return make_url(url).render_as_string(hide_password=True)
-
-
-def echo_json(data: Any) -> None:
-    """Print ``data`` as indented JSON (dates as yyyy-mm-dd)."""
-
-    def default(value: Any) -> Any:
-        return value.isoformat() if isinstance(value, date) else str(value)
-
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=default))
 
 
 def init() -> None:
@@ -163,16 +135,11 @@ def _show_demo_accounts(emails: set[str]) -> None:
     ][:3]
     for account in shown:
         table.add_row(account.email, services.ROLE_NAMES[account.role], account.shelter or "todos")
-    Console(width=100).print(table)
+    console(width=100).print(table)
     say(
         f"Contraseña de todas: {DEMO_PASSWORD}  ({len(present)} cuentas; una de coordinación "
         "por hogar: coord.<hogar>@demo.hogares.pe). Cámbielas antes de cargar datos reales."
     )
-
-
-def say(message: str) -> None:
-    """Print one line of plain output, never wrapped mid-line."""
-    Console(soft_wrap=True).print(message, highlight=False)
 
 
 def _run_import(what: str, importer_name: str, file: Path, shelter: str) -> None:
@@ -180,6 +147,7 @@ def _run_import(what: str, importer_name: str, file: Path, shelter: str) -> None
 
     importer: Callable[[Session, str, Path], importing.ImportResult]
     importer = getattr(importing, importer_name)
+    shelter = shelter_code(shelter)
     with cli_errors(), session_scope(ready_url()) as session:
         result = importer(session, shelter, file)
     say(f"Importado en {shelter} desde {file.name} ({what}): {result.summary_es()}.")
@@ -222,34 +190,22 @@ def import_coverage(file: FileArgument, shelter: ShelterOption) -> None:
     _run_import("cobertura", "import_coverage", file, shelter)
 
 
-def _shelter_json(shelter: Shelter, active_staff: int) -> dict[str, Any]:
-    return {**asdict(shelter), "residents": shelter.residents, "active_staff": active_staff}
+def _one_format(as_json: bool, as_csv: bool) -> None:
+    if as_json and as_csv:
+        fail("Use --json o --csv, no ambas.", code=2)
 
 
-def _shelter_table(rows: list[tuple[Shelter, int]], show_status: bool) -> Table:
-    table = Table(title="Hogares", box=box.SIMPLE_HEAD, highlight=False)
-    table.add_column("Código", no_wrap=True)
-    table.add_column("Nombre", ratio=2)
-    table.add_column("Departamento", ratio=1)
-    table.add_column("Provincia", ratio=1)
-    for header in ("Plazas", "Resid.", "Personal"):
-        table.add_column(header, justify="right", no_wrap=True)
-    if show_status:
-        table.add_column("Estado", no_wrap=True)
-    for shelter, staff in rows:
-        cells = [shelter.code, shelter.name, shelter.department, shelter.province]
-        cells += [str(shelter.capacity), str(shelter.residents), str(staff)]
-        table.add_row(*cells, *(["activo" if shelter.active else "inactivo"] * show_status))
-    return table
+def shelters(
+    as_json: JsonOption = False, as_csv: CsvOption = False, include_inactive: AllOption = False
+) -> None:
+    """Lista los hogares con su departamento, provincia, plazas, residentes y personal activo.
 
+    Nunca muestra direcciones: la ubicación de los hogares es reservada. Un hogar
+    con más residentes que plazas se marca con '!' (sobrecupo).
 
-def shelters(as_json: JsonOption = False, include_inactive: AllOption = False) -> None:
-    """Lista los hogares con su departamento, provincia, plazas y personal activo.
-
-    Nunca muestra direcciones: la ubicación de los hogares es reservada.
-
-    Ejemplo: roster shelters --json
+    Ejemplo: roster shelters --csv > hogares.csv
     """
+    _one_format(as_json, as_csv)
     with cli_errors(), session_scope(ready_url()) as session:
         counts = services.active_staff_counts(session)
         rows = [
@@ -257,44 +213,37 @@ def shelters(as_json: JsonOption = False, include_inactive: AllOption = False) -
             for shelter in services.list_shelters(session, include_inactive)
         ]
     if as_json:
-        echo_json([_shelter_json(shelter, staff) for shelter, staff in rows])
+        echo_json([tables.shelter_json(shelter, staff) for shelter, staff in rows])
+    elif as_csv:
+        tables.echo_csv(tables.shelter_csv(rows))
     elif not rows:
         say("No hay hogares registrados. Cargue la demostración con 'roster demo'.")
     else:
-        Console().print(_shelter_table(rows, include_inactive))
-
-
-def _staff_table(shelter: str, members: list[StaffMember], show_status: bool) -> Table:
-    table = Table(title=f"Personal de {shelter}", box=box.SIMPLE_HEAD, highlight=False)
-    table.add_column("Código", no_wrap=True)
-    table.add_column("Nombre", ratio=2)
-    table.add_column("Función", no_wrap=True)
-    table.add_column("También cubre", ratio=1)
-    table.add_column("Horas", justify="right", no_wrap=True)
-    table.add_column("Noches", no_wrap=True)
-    if show_status:
-        table.add_column("Estado", no_wrap=True)
-    for member in members:
-        others = [role for role in member.roles if role != member.primary_role]
-        cells = [member.id, member.name, member.primary_role, ", ".join(others) or "-"]
-        cells += [f"{member.weekly_hours:g}", "sí" if member.night_work else "no"]
-        table.add_row(*cells, *(["activo" if member.active else "inactivo"] * show_status))
-    return table
+        tables.show_shelters(rows, include_inactive)
 
 
 def staff(
-    shelter: ShelterOption, as_json: JsonOption = False, include_inactive: AllOption = False
+    shelter: ShelterOption,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    include_inactive: AllOption = False,
 ) -> None:
     """Lista el personal de un hogar: función, otras funciones que cubre y horas.
 
+    Con --csv, en las columnas que lee 'roster import staff'.
+
     Ejemplo: roster staff --shelter HRT-HVC-01
     """
+    _one_format(as_json, as_csv)
+    shelter = shelter_code(shelter)
     with cli_errors(), session_scope(ready_url()) as session:
         members = services.list_staff(session, shelter, include_inactive)
     if as_json:
-        echo_json([asdict(member) for member in members])
+        echo_json(tables.staff_json(members))
+    elif as_csv:
+        tables.echo_csv(tables.staff_csv(members))
     else:
-        Console().print(_staff_table(shelter, members, include_inactive))
+        tables.show_staff(shelter, members, include_inactive)
 
 
 def register(app: typer.Typer) -> None:

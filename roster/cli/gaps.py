@@ -6,7 +6,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from exports.gaps_json import gaps_json
@@ -15,7 +14,15 @@ from exports.gaps_pdf import gaps_pdf
 from exports.gaps_xlsx import gaps_xlsx
 from models.gaps import NetworkGapAnalysis
 from optimizer.staffing import StaffingSettings
-from roster import services
+from roster.cli.common import (
+    OUTPUT,
+    cli_errors,
+    console,
+    fail,
+    shelter_code,
+    to_stdout,
+    write_output,
+)
 from roster.gaps import GapSettings, gap_analysis
 from roster.planning import parse_month
 
@@ -70,32 +77,34 @@ def ranking_table(analysis: NetworkGapAnalysis) -> Table:
 
 
 def write_reports(
-    console: Console,
     analysis: NetworkGapAnalysis,
     json_file: Path | None,
     pdf_file: Path | None,
     xlsx_file: Path | None,
 ) -> None:
-    """Write each report asked for."""
+    """Write each report asked for, where the user said ('-': standard output)."""
     if json_file:
-        json_file.write_text(gaps_json(analysis), encoding="utf-8")
-        console.print(f"JSON escrito en {json_file}")
+        write_output(json_file, gaps_json(analysis), "JSON")
     if pdf_file:
-        pdf_file.write_bytes(gaps_pdf(analysis))
-        console.print(f"PDF escrito en {pdf_file}")
+        write_output(pdf_file, gaps_pdf(analysis), "PDF")
     if xlsx_file:
-        xlsx_file.write_bytes(gaps_xlsx(analysis))
-        console.print(f"Excel escrito en {xlsx_file}")
+        write_output(xlsx_file, gaps_xlsx(analysis), "Excel")
 
 
 def gaps(
     month: str = typer.Option(..., "--month", help="Mes a analizar, AAAA-MM."),
     shelter: str | None = typer.Option(
-        None, "--shelter", help="Código del hogar; sin esta opción, toda la red."
+        None, "--shelter", "-s", help="Código del hogar; sin esta opción, toda la red."
     ),
-    json_file: Path | None = typer.Option(None, "--json", help="Guarda el análisis en JSON."),
-    pdf_file: Path | None = typer.Option(None, "--pdf", help="Guarda el informe PDF."),
-    xlsx_file: Path | None = typer.Option(None, "--xlsx", help="Guarda las tablas en Excel."),
+    json_file: Path | None = typer.Option(
+        None, "--json", metavar="ARCHIVO", help="Guarda el análisis en JSON ('-': salida estándar)."
+    ),
+    pdf_file: Path | None = typer.Option(
+        None, "--pdf", metavar="ARCHIVO", help="Guarda el informe PDF."
+    ),
+    xlsx_file: Path | None = typer.Option(
+        None, "--xlsx", metavar="ARCHIVO", help="Guarda las tablas en Excel."
+    ),
     target: float = typer.Option(100.0, help="Meta de cobertura de la demanda mínima, en %."),
     solver: str = typer.Option("highs", help="Solver: highs o cbc."),
     time_limit: float = typer.Option(30.0, help="Segundos como máximo por resolución."),
@@ -108,28 +117,30 @@ def gaps(
     También: coordinación asumida por otras funciones, horas sobre contrato, escenarios
     y personas por puesto al año. Sin --shelter analiza toda la red en paralelo.
 
-    Ejemplo: roster gaps --month 2026-12 --pdf brechas.pdf --xlsx brechas.xlsx --json brechas.json
+    Ejemplo: roster gaps --month 2026-12 --pdf salidas/brechas.pdf --xlsx salidas/brechas.xlsx
     """
     try:
         year, month_number = parse_month(month)
     except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
+        raise typer.BadParameter(str(error), param_hint="'--month'") from None
+    if sum(to_stdout(path) for path in (json_file, pdf_file, xlsx_file)) > 1:
+        fail("Solo un informe puede ir a la salida estándar ('-').", code=2)
+    OUTPUT.data_on_stdout = any(to_stdout(path) for path in (json_file, pdf_file, xlsx_file))
     settings = gap_settings(solver, time_limit, target, workers)
-    console = Console(width=160)
-    console.print("Analizando brechas: cada hogar se resuelve varias veces; puede tardar minutos.")
-    try:
+    if shelter is not None:
+        shelter = shelter_code(shelter)
+    out = console(width=160)
+    out.print("Analizando brechas: cada hogar se resuelve varias veces; puede tardar minutos.")
+    with cli_errors():
         analysis = gap_analysis(year, month_number, shelter, settings)
-    except services.ServiceError as error:
-        Console(stderr=True).print(f"[bold red]Error:[/] {error}")
-        raise typer.Exit(1) from None
-    console.print(ranking_table(analysis))
+    out.print(ranking_table(analysis))
     posts = ", ".join(f"{n} {role}" for role, n in analysis.total_posts().items()) or "ninguna"
-    console.print(
+    out.print(
         f"Total de la red: {number_es(analysis.uncovered_hours)} h sin cubrir; plazas "
         f"recomendadas: {posts}; costo mensual {soles(analysis.total_cost)}. "
         f"Tiempo: {analysis.wall_seconds:.1f} s."
     )
-    write_reports(console, analysis, json_file, pdf_file, xlsx_file)
+    write_reports(analysis, json_file, pdf_file, xlsx_file)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import typer
 
-from roster.cli.data import cli_errors, ready_url
+from roster.cli.common import cli_errors, log_warnings, ready_url
 from roster.jobs import STATE_LABELS_ES, JobInfo, run_worker, watch_parent
 
 
@@ -52,6 +52,7 @@ def worker(
 
     Ejemplo: roster worker --poll 0.5
     """
+    log_warnings()
     shutdown = threading.Event()
     with cli_errors(), stop_on_signals(shutdown):
         url = ready_url()

@@ -12,23 +12,28 @@ from exports.gaps_labels import REASONS_ES, STATUS_ES
 from exports.roster_json import roster_json
 from models.rules import RULES_BY_CODE
 from optimizer import SolverSettings
-from roster import services
 from roster.bench import bench_network, markdown_table
 from roster.cli.bench_curtois import bench_curtois_command
+from roster.cli.common import (
+    OUTPUT,
+    cli_errors,
+    console,
+    say,
+    shelter_code,
+    to_stdout,
+    write_output,
+)
 from roster.cli.grid import LEGEND, roster_grid
 from roster.planning import PlanOutcome, parse_month, plan_month, publish_month
+
+SHELTER_HELP = "Código del hogar, p. ej. HRT-HVC-01 (la lista: roster shelters)."
 
 
 def _month(text: str) -> tuple[int, int]:
     try:
         return parse_month(text)
     except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
-
-
-def _fail(message: str) -> None:
-    Console(stderr=True).print(f"[bold red]Error:[/] {message}")
-    raise typer.Exit(1)
+        raise typer.BadParameter(str(error), param_hint="'--month'") from None
 
 
 def _print_report(console: Console, outcome: PlanOutcome) -> None:
@@ -74,46 +79,49 @@ def _print_report(console: Console, outcome: PlanOutcome) -> None:
 
 
 def plan(
-    shelter: str = typer.Option(..., "--shelter", help="Código del hogar."),
+    shelter: str = typer.Option(..., "--shelter", "-s", help=SHELTER_HELP),
     month: str = typer.Option(..., "--month", help="Mes a planificar, AAAA-MM."),
     solver: str = typer.Option("highs", help="Solver: highs o cbc."),
     time_limit: float = typer.Option(30.0, help="Segundos como máximo por fase."),
     json_file: Path | None = typer.Option(
-        None, "--json", help="Guarda el rol y el informe en JSON."
+        None,
+        "--json",
+        metavar="ARCHIVO",
+        help="Guarda el rol y el informe en JSON; '-' lo escribe en la salida estándar.",
     ),
 ) -> None:
     """Genera el rol de turnos de un mes y lo guarda como borrador.
 
-    Ejemplo: roster plan --shelter HRT-HVC-01 --month 2026-12 --json rol.json
+    Con --json - el JSON va a la salida estándar y el informe a la de errores.
+
+    Ejemplo: roster plan --shelter HRT-HVC-01 --month 2026-12 --json salidas/rol.json
     """
     year, month_number = _month(month)
+    OUTPUT.data_on_stdout = to_stdout(json_file)
     try:
         settings = SolverSettings(
             solver=solver, time_limit_phase1=time_limit, time_limit_phase2=time_limit
         )
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
-    try:
+    shelter = shelter_code(shelter)
+    with cli_errors():
         outcome = plan_month(shelter, year, month_number, settings)
-    except services.ServiceError as error:
-        _fail(str(error))
-    console = Console(width=140)
-    console.print(roster_grid(outcome.problem, outcome.roster))
-    console.print(LEGEND)
-    _print_report(console, outcome)
-    console.print(
+    out = console(width=140)
+    out.print(roster_grid(outcome.problem, outcome.roster))
+    out.print(LEGEND)
+    _print_report(out, outcome)
+    out.print(
         f"Guardado como borrador, versión {outcome.roster.version}. "
         f"Publíquelo con: roster publish --shelter {shelter} --month {month}"
     )
     if json_file:
-        json_file.write_text(
-            roster_json(outcome.problem, outcome.roster, outcome.report), encoding="utf-8"
-        )
-        console.print(f"JSON escrito en {json_file}")
+        text = roster_json(outcome.problem, outcome.roster, outcome.report)
+        write_output(json_file, text, "JSON")
 
 
 def publish(
-    shelter: str = typer.Option(..., "--shelter", help="Código del hogar."),
+    shelter: str = typer.Option(..., "--shelter", "-s", help=SHELTER_HELP),
     month: str = typer.Option(..., "--month", help="Mes, AAAA-MM."),
 ) -> None:
     """Publica el último borrador del mes: el personal lo ve y el mes siguiente lo continúa.
@@ -121,11 +129,10 @@ def publish(
     Ejemplo: roster publish --shelter HRT-HVC-01 --month 2026-12
     """
     year, month_number = _month(month)
-    try:
+    shelter = shelter_code(shelter)
+    with cli_errors():
         roster = publish_month(shelter, year, month_number)
-    except services.ServiceError as error:
-        _fail(str(error))
-    typer.echo(f"Rol {shelter} {roster.month_key} publicado (versión {roster.version}).")
+    say(f"Rol {shelter} {roster.month_key} publicado (versión {roster.version}).")
 
 
 def bench_network_command(
@@ -145,7 +152,7 @@ def bench_network_command(
     )
     rows, wall = bench_network(year, month_number, settings, workers)
     text = markdown_table(rows, wall, settings, month)
-    Console(width=200).print(text, markup=False, highlight=False)
+    console(width=200).print(text, markup=False, highlight=False)
     if markdown:
         with markdown.open("a", encoding="utf-8") as handle:
             handle.write(text + "\n")

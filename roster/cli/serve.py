@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import typer
 import uvicorn
 
-from roster.cli.data import cli_errors, ready_url
+from roster.cli.common import cli_errors, log_warnings, ready_url
 
 STOP_GRACE_SECONDS = 10.0
 
@@ -61,6 +61,7 @@ def serve(
 
     Ejemplo: roster serve --port 8000 --workers 1
     """
+    log_warnings()
     with cli_errors():
         ready_url()
     typer.echo(f"Aplicación web en http://{host}:{port}/  (Ctrl+C para detener)")

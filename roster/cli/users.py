@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from roster import services
-from roster.cli.data import cli_errors, ready_url, say
+from roster.cli.common import cli_errors, ready_url, say
 from roster.storage import session_scope
 
 user_app = typer.Typer(

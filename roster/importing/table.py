@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -92,23 +93,43 @@ def _read_csv(path: Path) -> pd.DataFrame:
     raise ValueError("codificación de texto no reconocida (guarde el archivo como UTF-8)")
 
 
+def _read_excel(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as error:
+        # The library's own sentence is English and says nothing about what to do.
+        raise ValueError(
+            "no es un libro de Excel .xlsx válido; si es un CSV, cámbiele la extensión a "
+            ".csv, o ábralo en Excel y guárdelo como .xlsx"
+        ) from error
+
+
 def _read_frame(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         return _read_csv(path)
     if suffix in EXCEL_SUFFIXES:
-        return pd.read_excel(path, sheet_name=0, dtype=object)
-    raise ValueError("formato no soportado: use un archivo .csv o .xlsx")
+        return _read_excel(path)
+    raise ValueError("formato no soportado: guárdelo como .csv o .xlsx")
 
 
 def read_rows(path: Path, required: list[str], problems: Problems) -> list[SheetRow]:
     """The non-blank rows of the file's first sheet; missing columns and bad files are errors."""
     if not path.is_file():
-        problems.add_file("no se encontró el archivo")
+        problems.add_file("no se encontró el archivo; revise la ruta (ejemplos en docs/examples/)")
         return []
     try:
         frame = _read_frame(path)
-    except (ValueError, OSError, pd.errors.ParserError) as error:
+    except pd.errors.EmptyDataError:
+        problems.add_file("no se pudo leer (está vacío): la fila 1 debe nombrar las columnas")
+        return []
+    except pd.errors.ParserError:
+        problems.add_file(
+            "no se pudo leer como CSV: una fila tiene más columnas que el encabezado; revise "
+            "separadores (',' o ';') y comillas"
+        )
+        return []
+    except (ValueError, OSError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         problems.add_file(f"no se pudo leer ({reason})")
         return []

@@ -116,9 +116,23 @@ def test_semicolon_csv_in_windows_encoding_with_blank_lines(
     ("name", "content", "expected"),
     [
         ("ausencias.ods", b"x", "ausencias.ods: no se pudo leer (formato no soportado"),
-        ("ausencias.csv", b"", "ausencias.csv: no se pudo leer"),
+        ("ausencias.csv", b"", "ausencias.csv: no se pudo leer (está vacío)"),
+        (
+            "ausencias.csv",
+            b"codigo_personal,tipo\nS1,x\nS2,x,y,z\n",
+            "ausencias.csv: no se pudo leer como CSV",
+        ),
         ("ausencias.csv", b"codigo_personal,tipo,desde,hasta\n", "ausencias.csv: no tiene filas"),
-        ("ausencias.xlsx", b"not a zip", "ausencias.xlsx: no se pudo leer"),
+        (
+            "ausencias.xlsx",
+            b"not a zip",
+            "ausencias.xlsx: no se pudo leer (no es un libro de Excel",
+        ),
+        (
+            "ausencias.xlsx",
+            b"codigo_personal,tipo\nS1,x\n",
+            "ausencias.xlsx: no se pudo leer (no es",
+        ),
     ],
 )
 def test_unreadable_files_get_one_clear_error(
@@ -131,7 +145,8 @@ def test_unreadable_files_get_one_clear_error(
 
 
 def test_a_missing_file_is_named(loaded: Session, tmp_path: Path) -> None:
-    assert failure(loaded, tmp_path / "nada.csv") == ["nada.csv: no se encontró el archivo"]
+    [error] = failure(loaded, tmp_path / "nada.csv")
+    assert error.startswith("nada.csv: no se encontró el archivo; revise la ruta")
 
 
 def test_the_failure_message_lists_every_error(loaded: Session, tmp_path: Path) -> None:
