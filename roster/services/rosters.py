@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from models import Assignment, Gap, Roster, RosterStatus
 from models.roster import AssignmentSource, GapReason
 from roster.services.errors import InvalidInput, NotFound
+from roster.services.feed_events import sync_month
 from roster.services.lookup import roles_by_code, shelter_row, shifts_by_code, staff_by_code
 from roster.storage import AssignmentRow, GapRow, RosterRow, ShelterRow, utc_now
 
@@ -225,6 +226,7 @@ def publish_roster(session: Session, shelter_code: str, year: int, month: int) -
     row.status = str(RosterStatus.PUBLISHED)
     row.published_at = utc_now()
     session.flush()
+    sync_month(session, row)  # the staff's calendar feeds follow the published version
     return roster_from_row(session, row, shelter)
 
 

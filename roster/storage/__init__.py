@@ -21,6 +21,7 @@ from roster.storage.engine import (
     make_engine,
     session_scope,
 )
+from roster.storage.feeds import FEED_KINDS, FeedEventRow, FeedMonthRow, FeedTokenRow
 from roster.storage.jobs import JOB_STATES, JobRow
 from roster.storage.network import RoleRow, RuleSetRow, ShelterHolidayRow, ShelterRow
 from roster.storage.people import (
@@ -36,6 +37,10 @@ from roster.storage.rosters import AssignmentRow, GapRow, RosterRow, utc_now
 
 __all__ = [
     "ACCOUNT_ROLES",
+    "FEED_KINDS",
+    "FeedEventRow",
+    "FeedMonthRow",
+    "FeedTokenRow",
     "JOB_STATES",
     "JobRow",
     "LoginFailureRow",
