@@ -74,9 +74,11 @@ def log_warnings() -> None:
         _LOG.setLevel(logging.WARNING)
 
 
-def console(width: int | None = None) -> Console:
-    """The console for human output: stdout, or stderr when stdout carries data; silent if -q."""
-    return Console(width=width, stderr=OUTPUT.data_on_stdout, quiet=OUTPUT.quiet, soft_wrap=False)
+def console(width: int | None = None, data: bool = False) -> Console:
+    """The console for human output: stdout, or stderr when stdout carries data; silent with
+    --quiet unless it prints the ``data`` the command was asked for (a list's table)."""
+    quiet = OUTPUT.quiet and not data
+    return Console(width=width, stderr=OUTPUT.data_on_stdout, quiet=quiet, soft_wrap=False)
 
 
 def say(message: str) -> None:

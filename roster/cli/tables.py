@@ -30,9 +30,9 @@ Build = Callable[[set[str], int | None], Table]  # (dropped columns, name width)
 def print_table(build: Build, optional: Sequence[str] = ()) -> None:
     """The table ``build`` makes: at full width when piped; on a narrow terminal without
     the ``optional`` columns (dropped in order until it fits), then with names cut by '…'."""
-    out = console()
+    out = console(data=True)
     if not out.is_terminal:
-        console(width=PIPED_WIDTH).print(build(set(), None))
+        console(width=PIPED_WIDTH, data=True).print(build(set(), None))
         return
     wide = out.options.update_width(PIPED_WIDTH)
 

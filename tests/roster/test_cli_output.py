@@ -97,12 +97,17 @@ def test_a_narrow_terminal_cuts_names_instead_of_wrapping_them(
 ) -> None:
     screen = StringIO()
     terminal = Console(file=screen, width=width, force_terminal=True, color_system=None)
-    monkeypatch.setattr(tables, "console", lambda width=None: terminal)
+    monkeypatch.setattr(tables, "console", lambda width=None, data=False: terminal)
     assert run("shelters").exit_code == 0
     rows = [line for line in screen.getvalue().splitlines() if "HRT-" in line]
     assert len(rows) == 2  # one line each, nothing wrapped
     assert all(len(line) <= width for line in screen.getvalue().splitlines())
     assert all(line.split()[-1] == "3" for line in rows)  # the last column (staff) shows
+
+
+def test_quiet_lists_still_print_the_list() -> None:
+    assert "HRT-B" in run("-q", "shelters").stdout
+    assert run("-q", "init").stdout == ""
 
 
 def test_csv_and_json_together_are_refused() -> None:
