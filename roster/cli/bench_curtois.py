@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from roster.curtois_bench import (
+from roster.bench.curtois import (
     BenchmarkMissing,
     bench_settings,
     instances_folder,

@@ -17,10 +17,16 @@ def cell(page: Page, staff: str, day: int) -> Locator:
 
 
 def generate_and_wait(page: Page, version: int) -> None:
-    """Press generate (or re-optimise), watch the progress, wait for the new version."""
+    """Press generate (or re-optimise), watch the progress, wait for the solve to end.
+
+    A provisional roster (phase 1's) shows up first as the new version; the final one
+    takes its place when the job is done.
+    """
     page.locator("#rol-estado button.primary").click()
     expect(page.locator("progress")).to_be_visible()
     expect(page.locator("#rol-estado")).to_contain_text(f"Versión {version}", timeout=SOLVE_TIMEOUT)
+    expect(page.locator("#rol-trabajo")).to_contain_text("Rol generado", timeout=SOLVE_TIMEOUT)
+    expect(page.locator("#rol-estado")).not_to_contain_text("Provisional")
 
 
 def save_cell(page: Page, target: Locator, shift: str, lock: bool = False) -> None:
