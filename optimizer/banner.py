@@ -17,6 +17,8 @@ import os
 import sys
 import tempfile
 
+import highspy
+
 log = logging.getLogger(__name__)
 _quiet: list[bool] = []
 
@@ -32,8 +34,6 @@ def quiet_banner() -> None:
     if _quiet:
         return
     _quiet.append(True)
-    import highspy
-
     try:
         sys.stdout.flush()
         saved = os.dup(1)

@@ -6,7 +6,7 @@ import pulp
 
 from models.problem import PlanningProblem
 from optimizer.model import ModelContext
-from optimizer.rules import HARD_RULES, SOFT_RULES, cell_blocker
+from optimizer.rules import DOMAIN, HARD_RULES, SOFT_RULES
 from optimizer.rules.soft_runs import add_run_paths
 from optimizer.timeline import Timeline
 from optimizer.watch import Watch
@@ -28,6 +28,7 @@ def build_model(problem: PlanningProblem, watch: Watch | None = None) -> ModelCo
         tags={person.id: f"p{index:03d}" for index, person in enumerate(staff)},
         absent=absent,
         watch=watch or Watch(),
+        domain=DOMAIN,
     )
     add_demand_variables(ctx)
     for entry in HARD_RULES + SOFT_RULES:
@@ -48,5 +49,5 @@ def add_demand_variables(ctx: ModelContext) -> None:
     for need in problem.demand:
         shift = problem.shifts[need.shift]
         for person in ctx.staff:
-            if cell_blocker(ctx, person, need.day, shift, need.role) is None:
+            if ctx.refuses(person, need.day, shift, need.role) is None:
                 ctx.add_variable((person.id, need.day, need.shift, need.role))

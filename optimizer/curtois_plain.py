@@ -13,7 +13,7 @@ from time import perf_counter
 import pulp
 
 from models.curtois.instance import CurtoisInstance, CurtoisStaff
-from optimizer.solvers import WarmHiGHS
+from optimizer.highs import WarmHiGHS
 
 Rows = list[tuple[str, int, str]]
 

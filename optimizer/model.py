@@ -8,6 +8,7 @@ penalty terms through its helpers, which name every constraint deterministically
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -17,12 +18,14 @@ import pulp
 from models.people import StaffMember
 from models.problem import PlanningProblem
 from models.rules import RuleSet
+from models.shifts import ShiftType
 from optimizer.timeline import Slot, Timeline
 from optimizer.watch import Watch
 from optimizer.wording import infeasibility_message
 
 Cell = tuple[str, date, str, str]  # (staff id, day, shift code, role code)
 Terms = list[tuple[pulp.LpVariable, float]]
+AllowCell = Callable[["ModelContext", StaffMember, date, ShiftType, str], bool]
 
 
 @dataclass(frozen=True)
@@ -106,10 +109,18 @@ class ModelContext:
     tightening_lp: pulp.LpProblem = field(default_factory=lambda: pulp.LpProblem("tightening"))
     _worked: dict[tuple[str, date], list[pulp.LpVariable]] = field(default_factory=dict)
     watch: Watch = field(default_factory=Watch)  # the caller's progress hooks and stop flag
+    domain: tuple[tuple[str, AllowCell], ...] = ()  # the hard rules' cell filters, in order
 
     @property
     def rules(self) -> RuleSet:
         return self.problem.rules
+
+    def refuses(self, person: StaffMember, day: date, shift: ShiftType, role: str) -> str | None:
+        """The code of the first enabled hard rule whose domain filter refuses the cell."""
+        for code, allows in self.domain:
+            if self.rules.is_on(code) and not allows(self, person, day, shift, role):
+                return code
+        return None
 
     def name(self, *parts: object) -> str:
         """A PuLP-safe name from parts: dates become yyyymmdd, staff ids their tags."""

@@ -8,6 +8,7 @@ import pulp
 
 from models.problem import PlanningProblem
 from models.roster import Assignment, AssignmentSource, Roster
+from models.validator import validate
 from optimizer.model import ModelContext
 from optimizer.report import FEASIBLE, NONE, OPTIMAL, SKIPPED, PhaseReport
 from optimizer.solvers import PhaseOutcome
@@ -83,8 +84,6 @@ def rule_totals(
     """Weighted and unweighted totals per soft rule: read from the solution when
     ``from_model`` (its penalty columns tight), else recomputed by the validator."""
     if not from_model:
-        from models.validator import validate
-
         checked = validate(problem, roster)
         return dict(checked.penalties), dict(checked.units)
     penalties = dict.fromkeys(SOFT_CODES, 0.0)

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
-from models.people import StaffMember
 from models.problem import PlanningProblem
 from models.rules import RULES_BY_CODE, RuleSet
-from models.shifts import ShiftType
-from optimizer.model import ModelContext
+from optimizer.model import AllowCell, ModelContext
 from optimizer.rules.hard import (
     add_continuity,
     add_locks,
@@ -35,7 +32,6 @@ from optimizer.rules.soft import add_contract_hours, add_coverage_desired, add_c
 from optimizer.rules.soft_people import add_fairness, add_patterns, add_requests, add_stability
 
 AddRule = Callable[[ModelContext, PlanningProblem, RuleSet], None]
-AllowCell = Callable[[ModelContext, StaffMember, date, ShiftType, str], bool]
 
 
 @dataclass(frozen=True)
@@ -80,15 +76,7 @@ SOFT_RULES: tuple[RuleEntry, ...] = (
 )
 
 
-def cell_blocker(
-    ctx: ModelContext, person: StaffMember, day: date, shift: ShiftType, role: str
-) -> str | None:
-    """The code of the first enabled hard rule that refuses the cell, or None."""
-    for entry in HARD_RULES:
-        if (
-            entry.allows
-            and ctx.rules.is_on(entry.code)
-            and not entry.allows(ctx, person, day, shift, role)
-        ):
-            return entry.code
-    return None
+# The cell filters of the hard rules, in registry order (ModelContext.refuses reads them).
+DOMAIN: tuple[tuple[str, AllowCell], ...] = tuple(
+    (entry.code, entry.allows) for entry in HARD_RULES if entry.allows is not None
+)

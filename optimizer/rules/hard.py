@@ -47,8 +47,6 @@ def add_locks(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> No
     the person (an absence, a role she does not hold, an inactive person, an unknown
     shift) is dropped and reported. Source: DESIGN.md §3 H8.
     """
-    from optimizer.rules import cell_blocker
-
     staff = {person.id: person for person in ctx.staff}
     for lock in problem.locks:
         person, shift = staff.get(lock.staff_id), problem.shifts.get(lock.shift)
@@ -58,7 +56,7 @@ def add_locks(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> No
             ctx.report(
                 "H8", lock.staff_id, [lock.day], "unknown_staff" if shift else "unknown_shift"
             )
-        elif blocker := cell_blocker(ctx, person, lock.day, shift, lock.role):
+        elif blocker := ctx.refuses(person, lock.day, shift, lock.role):
             ctx.report(blocker, lock.staff_id, [lock.day], "dropped")
         else:
             cell = (lock.staff_id, lock.day, lock.shift, lock.role)

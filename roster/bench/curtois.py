@@ -23,11 +23,11 @@ from models.curtois import (
     to_problem,
 )
 from optimizer import SolverSettings, solve
-from roster.bench import machine_line
-from roster.curtois_plain import solve_plain
+from optimizer.curtois_plain import solve_plain
+from roster.bench.network import machine_line
 
 FOLDER_VARIABLE = "ROSTER_CURTOIS_DIR"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_FOLDER = PROJECT_ROOT / "benchmarks" / "curtois"  # kept in the project, see its README
 
 
@@ -164,7 +164,7 @@ BASELINE_HEADER = (
 
 
 PLAIN_NOTE = (
-    ' "plain": the plain PuLP + HiGHS model (roster/curtois_plain.py) at the same'
+    ' "plain": the plain PuLP + HiGHS model (optimizer/curtois_plain.py) at the same'
     " time limit and thread count, judged by the same evaluator."
 )
 

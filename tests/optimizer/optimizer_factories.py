@@ -30,7 +30,7 @@ from models.rules import RULES_BY_CODE
 from models.shifts import standard_shifts
 from models.validator import validate
 from optimizer import PlanResult, SolverSettings, solve
-from roster.curtois_bench import BenchmarkMissing, instances_folder
+from roster.bench.curtois import BenchmarkMissing, instances_folder
 
 YEAR, MONTH = 2027, 2
 SHELTER = Shelter("T01", "Hogar de prueba", "Lima", "Lima")

@@ -12,7 +12,7 @@ from models.curtois import CURTOIS_START, evaluate, load_instance, roster_rows, 
 from optimizer import solve
 from optimizer.build import build_model
 from optimizer.construct import construct
-from roster.curtois_bench import bench_settings
+from roster.bench.curtois import bench_settings
 
 
 @pytest.fixture(scope="module")

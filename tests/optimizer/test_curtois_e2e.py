@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from models.curtois import evaluate, load_instance, roster_rows, to_problem
 from models.validator import validate
 from optimizer import solve
+from roster.bench.curtois import bench_settings
 from roster.cli import app
-from roster.curtois_bench import bench_settings
 
 
 @pytest.fixture(scope="module")

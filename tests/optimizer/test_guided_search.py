@@ -17,7 +17,7 @@ from optimizer.neighbourhoods import (
     SUB_SECONDS,
     NeighbourhoodSize,
 )
-from roster.curtois_bench import bench_settings
+from roster.bench.curtois import bench_settings
 
 BEST_KNOWN_2 = 828
 

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from roster.curtois_bench import instances_folder
+from roster.bench.curtois import instances_folder
 from roster.storage import dispose_engines, init_database, session_scope
 
 PG_URL = os.environ.get("ROSTER_TEST_DATABASE_URL", "")

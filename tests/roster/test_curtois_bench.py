@@ -1,4 +1,4 @@
-"""The plain PuLP + HiGHS baseline of the Curtois & Qu benchmark and ``--baseline``."""
+"""The Curtois & Qu bench (roster/bench/curtois.py): its table and ``--baseline``."""
 
 from __future__ import annotations
 
@@ -7,28 +7,12 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from models.curtois import evaluate, load_instance
-from roster.cli import app
-from roster.curtois_bench import (
+from roster.bench.curtois import (
     CurtoisRow,
     table_header,
     table_line,
 )
-from roster.curtois_plain import solve_plain
-
-
-def test_plain_model_proves_instance_1(curtois_folder: Path) -> None:
-    instance = load_instance(curtois_folder, 1)
-    result = solve_plain(instance, 60.0, threads=1)
-    judged = evaluate(instance, result.rows)
-    assert (result.status, judged.objective, judged.violations) == ("optimal", 607, [])
-
-
-def test_plain_model_keeps_every_hard_rule_on_a_harder_instance(curtois_folder: Path) -> None:
-    instance = load_instance(curtois_folder, 4)
-    result = solve_plain(instance, 3.0, threads=1)
-    assert result.status in ("optimal", "feasible")
-    assert evaluate(instance, result.rows).violations == []
+from roster.cli import app
 
 
 def test_baseline_columns_follow_the_product_columns() -> None:
