@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from roster.bench.curtois import (
     BenchmarkMissing,
@@ -19,11 +18,7 @@ from roster.bench.curtois import (
     table_header,
     table_line,
 )
-
-
-def _fail(message: str) -> None:
-    Console(stderr=True).print(f"[bold red]Error:[/] {message}")
-    raise typer.Exit(1)
+from roster.cli.common import console, fail, write_output
 
 
 def bench_curtois_command(
@@ -58,23 +53,21 @@ def bench_curtois_command(
         settings = bench_settings(solver, time_limit, threads, search)
         path = instances_folder(folder)
     except (ValueError, BenchmarkMissing) as error:
-        _fail(str(error))
-        return
-    console = Console(width=200)
-    console.print(table_header(baseline), markup=False, highlight=False)
+        fail(str(error))
+    out = console(width=200)
+    out.print(table_header(baseline), markup=False, highlight=False)
     rows, started = [], time.perf_counter()
     for number in numbers:
         try:
             row = run_instance(path, number, settings, baseline)
         except BenchmarkMissing as error:
-            _fail(str(error))
-            return
+            fail(str(error))
         rows.append(row)
-        console.print(table_line(row, baseline), markup=False, highlight=False)
+        out.print(table_line(row, baseline), markup=False, highlight=False)
     wall = time.perf_counter() - started
     if json_file:
         payload = {"settings": settings.to_dict(), "instances": [row.to_dict() for row in rows]}
-        json_file.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_output(json_file, json.dumps(payload, ensure_ascii=False, indent=1), "JSON")
     if markdown:
         with markdown.open("a", encoding="utf-8") as handle:
             handle.write("\n" + markdown_section(rows, settings, wall, baseline) + "\n")
