@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     threads: int = 1
     fairness_months: int = 12  # earlier months counted in the fairness tally (S4)
     secure_cookies: bool = False  # True behind HTTPS: the session cookie is sent over TLS only
+    public_url: str = ""  # e.g. https://turnos.example.pe: the base of calendar feed links
 
 
 def get_settings() -> Settings:

@@ -60,3 +60,42 @@ def my_shifts(
                 )
             )
     return sorted(found, key=lambda s: s.starts)
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """A day of her small month calendar: the date and her shifts that day (codes)."""
+
+    day: date
+    shifts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MonthCalendar:
+    """A month as weeks from Monday to Sunday; days of other months are None."""
+
+    year: int
+    month: int
+    weeks: list[list[CalendarDay | None]]
+    shifts: list[MyShift]
+
+
+def month_calendars(shifts: list[MyShift], first: date, months: int = 2) -> list[MonthCalendar]:
+    """Her shifts laid out as small calendars of ``months`` months from ``first``'s."""
+    found = []
+    for year, month in _months(first, months):
+        start = date(year, month, 1)
+        mine = [s for s in shifts if (s.day.year, s.day.month) == (year, month)]
+        codes: dict[date, tuple[str, ...]] = {}
+        for item in mine:
+            codes[item.day] = (*codes.get(item.day, ()), item.shift)
+        weeks: list[list[CalendarDay | None]] = [[None] * start.weekday()]
+        day = start
+        while day.month == month:
+            if len(weeks[-1]) == 7:
+                weeks.append([])
+            weeks[-1].append(CalendarDay(day, codes.get(day, ())))
+            day += timedelta(days=1)
+        weeks[-1] += [None] * (7 - len(weeks[-1]))
+        found.append(MonthCalendar(year, month, weeks, mine))
+    return found

@@ -21,7 +21,10 @@ Clients = Callable[[str], TestClient]
 STAFF = "personal.ama01@demo.hogares.pe"  # a staff account: her own shifts only
 PLAUSIBLE = {"month": "2027-03", "job_id": "1", "version": "1", "day": "2027-03-01"}
 # Routes with path parameters that are not under a shelter (none may name shelter data).
-UNSCOPED = {"/idioma/{language}", "/static"}
+# The calendar feed is reached by phones' calendar apps, which carry no session: its
+# token (256 random bits, stored hashed, revocable) is the credential, and an unknown or
+# revoked one answers the same 404 as any missing page (tests/web/test_feeds.py).
+UNSCOPED = {"/idioma/{language}", "/static", "/calendario/{token}.ics"}
 
 
 def foreign_name() -> str:
