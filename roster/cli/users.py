@@ -21,9 +21,13 @@ user_app = typer.Typer(
 
 def _read_password() -> str:
     """The password from standard input: a prompt on a terminal, the first line otherwise."""
-    if sys.stdin.isatty():
-        return typer.prompt("Contraseña", hide_input=True, confirmation_prompt=True)
-    return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    while True:  # the framework's own confirmation speaks English: ask twice here
+        password = typer.prompt("Contraseña", hide_input=True)
+        if typer.prompt("Repita la contraseña", hide_input=True) == password:
+            return password
+        typer.echo("Las dos contraseñas no coinciden: escríbala de nuevo.", err=True)
 
 
 @user_app.command("add")
