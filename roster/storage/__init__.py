@@ -12,6 +12,14 @@ from roster.storage.accounts import (
     UserShelterRow,
 )
 from roster.storage.base import Base
+from roster.storage.changes import (
+    CHANGE_KINDS,
+    PROPOSAL_STATES,
+    SWAP_STATES,
+    RepairProposalRow,
+    RosterChangeRow,
+    SwapRequestRow,
+)
 from roster.storage.engine import (
     alembic_config,
     database_url,
@@ -36,6 +44,12 @@ from roster.storage.planning import CoverageRuleRow, ShiftTypeRow
 from roster.storage.rosters import AssignmentRow, GapRow, RosterRow, utc_now
 
 __all__ = [
+    "CHANGE_KINDS",
+    "PROPOSAL_STATES",
+    "SWAP_STATES",
+    "RepairProposalRow",
+    "RosterChangeRow",
+    "SwapRequestRow",
     "ACCOUNT_ROLES",
     "FEED_KINDS",
     "FeedEventRow",
