@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from models import Assignment, Gap, PlanningProblem, Roster
+from models.report import SolveReport
 
 FORMAT_VERSION = 1
 
@@ -62,27 +63,37 @@ def _staff(problem: PlanningProblem, first: date) -> list[dict[str, Any]]:
     ]
 
 
-def _solver(report: dict[str, Any]) -> dict[str, Any]:
-    last = report["phases"][-1] if report.get("phases") else {}
+def _solver(report: SolveReport | None) -> dict[str, Any]:
+    """The ``solver`` object: the report's status, last phase, timings, sizes, penalties."""
+    if report is None:
+        return dict.fromkeys(SOLVER_KEYS) | {"phases": [], "penalties": {}}
+    last = report.last_phase
     return {
-        "name": report.get("solver"),
-        "status": report.get("status"),
-        "objective": last.get("objective"),
-        "bound": last.get("best_bound"),
-        "mip_gap": last.get("mip_gap"),
-        "build_seconds": report.get("build_seconds"),
-        "solve_seconds": report.get("solve_seconds"),
-        "phases": report.get("phases", []),
-        "penalties": report.get("penalties", {}),
-        "variables": report.get("variables"),
-        "constraints": report.get("constraints"),
+        "name": report.solver,
+        "status": report.status,
+        "objective": None if last is None else last.objective,
+        "bound": None if last is None else last.best_bound,
+        "mip_gap": None if last is None else last.mip_gap,
+        "build_seconds": report.build_seconds,
+        "solve_seconds": report.solve_seconds,
+        "phases": [phase.to_dict() for phase in report.phases],
+        "penalties": dict(report.penalties),
+        "variables": report.variables,
+        "constraints": report.constraints,
     }
 
 
+SOLVER_KEYS = ("name", "status", "objective", "bound", "mip_gap", "build_seconds")
+SOLVER_KEYS += ("solve_seconds", "phases", "penalties", "variables", "constraints")
+
+
 def roster_document(
-    problem: PlanningProblem, roster: Roster, report: dict[str, Any]
+    problem: PlanningProblem, roster: Roster, report: SolveReport | None = None
 ) -> dict[str, Any]:
-    """The JSON document of one planned month: inputs, solver report, assignments and gaps."""
+    """The JSON document of one planned month: inputs, solver report, assignments and gaps.
+
+    Without a report (a roster edited by hand) the ``solver`` keys are there, empty.
+    """
     return {
         "format": FORMAT_VERSION,
         "shelter": problem.shelter.code,
@@ -148,6 +159,6 @@ def roster_document(
     }
 
 
-def roster_json(problem: PlanningProblem, roster: Roster, report: dict[str, Any]) -> str:
+def roster_json(problem: PlanningProblem, roster: Roster, report: SolveReport | None = None) -> str:
     """``roster_document`` as indented UTF-8 JSON text."""
     return json.dumps(roster_document(problem, roster, report), ensure_ascii=False, indent=2)

@@ -20,6 +20,7 @@ from models.people import (
 )
 from models.problem import FairnessTally, PlanningProblem
 from models.progress import Progress, SolveControl
+from models.report import Infeasibility, PhaseReport, PlanResult, SolveReport
 from models.roster import Assignment, Gap, Roster, RosterStatus
 from models.rules import RULES, RuleInfo, RuleSet, RuleSetting
 from models.shelter import Shelter
@@ -33,10 +34,13 @@ __all__ = [
     "CoverageRule",
     "DayClass",
     "FairnessTally",
+    "Infeasibility",
     "Demand",
     "Gap",
     "NetworkData",
     "PeruCalendar",
+    "PhaseReport",
+    "PlanResult",
     "PlanningProblem",
     "Post",
     "PostStatus",
@@ -53,6 +57,7 @@ __all__ = [
     "ShelterData",
     "ShiftType",
     "SolveControl",
+    "SolveReport",
     "StaffMember",
     "WorkLimits",
 ]

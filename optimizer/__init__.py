@@ -3,12 +3,12 @@
 from optimizer import solve, SolverSettings
 result = solve(problem, SolverSettings(solver="highs"))
 result.roster   # models.Roster with gaps and their reasons
-result.report   # SolveReport: status, phases, sizes, timings, per-rule penalties
+result.report   # models.SolveReport: status, phases, sizes, timings, per-rule penalties
 """
 
+from models.report import PhaseReport, PlanResult, SolveReport
 from optimizer.banner import quiet_banner
 from optimizer.reasons import explain_gaps
-from optimizer.report import PhaseReport, PlanResult, SolveReport
 from optimizer.settings import SolverSettings
 from optimizer.solve import solve
 

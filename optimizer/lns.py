@@ -33,11 +33,11 @@ import highspy
 import numpy as np
 import pulp
 
+from models.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.construct import construct
 from optimizer.highs import dual_bound, has_solution, run_highs
 from optimizer.model import ModelContext
 from optimizer.neighbourhoods import Neighbourhoods, NeighbourhoodSize
-from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap, run_phase
 

@@ -11,12 +11,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import pulp
 
 from models.people import StaffMember
 from models.problem import PlanningProblem
+from models.report import Infeasibility
 from models.rules import RuleSet
 from models.shifts import ShiftType
 from optimizer.timeline import Slot, Timeline
@@ -26,24 +26,6 @@ from optimizer.wording import infeasibility_message
 Cell = tuple[str, date, str, str]  # (staff id, day, shift code, role code)
 Terms = list[tuple[pulp.LpVariable, float]]
 AllowCell = Callable[["ModelContext", StaffMember, date, ShiftType, str], bool]
-
-
-@dataclass(frozen=True)
-class Infeasibility:
-    """A person for whom locks or history make a hard rule impossible on some dates."""
-
-    rule: str
-    staff_id: str
-    days: tuple[date, ...]
-    message: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "staff_id": self.staff_id,
-            "days": [day.isoformat() for day in self.days],
-            "message": self.message,
-        }
 
 
 @dataclass(frozen=True)

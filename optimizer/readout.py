@@ -7,10 +7,10 @@ import math
 import pulp
 
 from models.problem import PlanningProblem
+from models.report import FEASIBLE, NONE, OPTIMAL, SKIPPED, PhaseReport
 from models.roster import Assignment, AssignmentSource, Roster
 from models.validator import validate
 from optimizer.model import ModelContext
-from optimizer.report import FEASIBLE, NONE, OPTIMAL, SKIPPED, PhaseReport
 from optimizer.solvers import PhaseOutcome
 
 SOFT_CODES = ("S1", "S2", "S3", "S4", "S5", "S6", "S7")

@@ -24,11 +24,11 @@ import highspy
 import numpy as np
 import pulp
 
+from models.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.bound import tight_bound
 from optimizer.highs import dual_bound, has_solution, run_highs
 from optimizer.model import Hotspot, ModelContext
 from optimizer.payoff import Payoffs
-from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap
 

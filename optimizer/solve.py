@@ -18,6 +18,15 @@ import pulp
 
 from models.problem import PlanningProblem
 from models.progress import SolveControl
+from models.report import (
+    FEASIBLE,
+    NONE,
+    OPTIMAL,
+    SKIPPED,
+    PhaseReport,
+    PlanResult,
+    SolveReport,
+)
 from optimizer.build import build_model
 from optimizer.lns import solve_weighted
 from optimizer.model import ModelContext
@@ -31,15 +40,6 @@ from optimizer.readout import (
     snapshot,
 )
 from optimizer.reasons import explain_gaps
-from optimizer.report import (
-    FEASIBLE,
-    NONE,
-    OPTIMAL,
-    SKIPPED,
-    PhaseReport,
-    PlanResult,
-    SolveReport,
-)
 from optimizer.search import search_quality
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, relative_gap, run_phase
@@ -78,7 +78,7 @@ def solve(
         solve_seconds=coverage.seconds + quality.seconds,
         variables=ctx.lp.numVariables(),
         constraints=ctx.lp.numConstraints(),
-        infeasibilities=[item.to_dict() for item in ctx.infeasibilities],
+        infeasibilities=list(ctx.infeasibilities),
         cancelled=watch.cancelled,
     )
     from_model = solved and not watch.cancelled  # cancelled: no polish, the validator counts

@@ -18,9 +18,9 @@ from typing import Any
 
 import pulp
 
+from models.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.cbc import run_cbc
 from optimizer.highs import WarmHiGHS, dual_bound
-from optimizer.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.settings import SolverSettings
 from optimizer.watch import Watch
 

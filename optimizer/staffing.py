@@ -23,6 +23,7 @@ from decimal import Decimal
 from functools import reduce
 
 from models.problem import PlanningProblem
+from models.report import NONE, PhaseReport, PlanResult
 from models.roster import Gap
 from models.staffing import (
     CandidatePost,
@@ -30,7 +31,6 @@ from models.staffing import (
     monthly_capacity_hours,
     with_proposed_staff,
 )
-from optimizer.report import NONE, PhaseReport, PlanResult
 from optimizer.settings import SolverSettings
 from optimizer.solve import phase_report, restore, snapshot, solve
 from optimizer.solvers import run_phase

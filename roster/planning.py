@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from models import PlanningProblem, Roster
+from models.report import SolveReport
 from optimizer import PlanResult, SolverSettings, solve
 from roster import services
 from roster.services.lookup import shelter_row
@@ -23,7 +23,7 @@ class PlanOutcome:
 
     problem: PlanningProblem
     roster: Roster
-    report: dict[str, Any]
+    report: SolveReport
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -52,7 +52,7 @@ def plan_month(
     result = solve(problem, settings)
     with session_scope(url) as session:
         stored = store_plan(session, result)
-    return PlanOutcome(problem, stored, result.report.to_dict())
+    return PlanOutcome(problem, stored, result.report)
 
 
 def store_plan(session: Session, result: PlanResult, created_by: int | None = None) -> Roster:

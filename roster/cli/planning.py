@@ -39,27 +39,25 @@ def _month(text: str) -> tuple[int, int]:
 def _print_report(console: Console, outcome: PlanOutcome) -> None:
     report = outcome.report
     console.print(
-        f"Estado: [bold]{STATUS_ES.get(report['status'], report['status'])}[/] "
-        f"({report.get('solver')})"
+        f"Estado: [bold]{STATUS_ES.get(report.status, report.status)}[/] ({report.solver})"
     )
     table = Table("Fase", "Estado", "Objetivo", "Cota", "Brecha MIP", "Segundos", box=None)
-    for phase in report["phases"]:
-        gap = phase.get("mip_gap")
+    for phase in report.phases:
         table.add_row(
-            phase["name"],
-            STATUS_ES.get(phase["status"], phase["status"]),
-            f"{phase['objective']:.1f}" if phase["objective"] is not None else "—",
-            f"{phase['best_bound']:.1f}" if phase["best_bound"] is not None else "—",
-            f"{100 * gap:.2f} %" if gap is not None else "—",
-            f"{phase['solve_seconds']:.2f}",
+            phase.name,
+            STATUS_ES.get(phase.status, phase.status),
+            f"{phase.objective:.1f}" if phase.objective is not None else "—",
+            f"{phase.best_bound:.1f}" if phase.best_bound is not None else "—",
+            f"{100 * phase.mip_gap:.2f} %" if phase.mip_gap is not None else "—",
+            f"{phase.solve_seconds:.2f}",
         )
     console.print(table)
     console.print(
-        f"Modelo: {report['variables']} variables, {report['constraints']} restricciones, "
-        f"construido en {report['build_seconds']:.2f} s"
+        f"Modelo: {report.variables} variables, {report.constraints} restricciones, "
+        f"construido en {report.build_seconds:.2f} s"
     )
     penalties = Table("Regla", "Penalización", box=None)
-    for code, value in sorted(report.get("penalties", {}).items()):
+    for code, value in sorted(report.penalties.items()):
         penalties.add_row(f"{code} {RULES_BY_CODE[code].label_es}", f"{value:.1f}")
     console.print(penalties)
     gaps = outcome.roster.gaps
@@ -74,8 +72,8 @@ def _print_report(console: Console, outcome: PlanOutcome) -> None:
         f"[bold red]Sin cubrir: {sum(hours.values()):.0f} horas[/] — "
         + "; ".join(f"{REASONS_ES.get(r, r)}: {h:.0f} h" for r, h in by_hours)
     )
-    for item in outcome.report.get("infeasibilities", []):
-        console.print(f"[yellow]Aviso:[/] {item.get('message', item)}")
+    for item in outcome.report.infeasibilities:
+        console.print(f"[yellow]Aviso:[/] {item.message}")
 
 
 def plan(

@@ -24,6 +24,7 @@ from models import (
     StaffMember,
     WorkLimits,
 )
+from models.report import Infeasibility, PhaseReport, SolveReport
 from models.shifts import standard_shifts
 from models.validator import validate
 
@@ -65,7 +66,7 @@ def _roster() -> Roster:
 
 def test_the_document_reads_back_into_an_equivalent_problem_and_roster() -> None:
     problem, roster = _problem(), _roster()
-    text = roster_json(problem, roster, {"status": "optimal", "phases": []})
+    text = roster_json(problem, roster, SolveReport(status="optimal", solver="highs"))
     loaded_problem, loaded_roster = load_document(json.loads(text))
     assert loaded_roster.assignments == roster.assignments
     assert loaded_roster.gaps == roster.gaps
@@ -79,7 +80,7 @@ def test_the_document_reads_back_into_an_equivalent_problem_and_roster() -> None
 def test_revalidating_from_the_file_alone_gives_the_same_verdict() -> None:
     problem, roster = _problem(), _roster()
     direct = validate(problem, roster)
-    loaded = validate(*load_document(json.loads(roster_json(problem, roster, {}))))
+    loaded = validate(*load_document(json.loads(roster_json(problem, roster))))
     assert [(v.rule, v.staff_id, v.days) for v in loaded.violations] == [
         (v.rule, v.staff_id, v.days) for v in direct.violations
     ]
@@ -88,7 +89,7 @@ def test_revalidating_from_the_file_alone_gives_the_same_verdict() -> None:
 
 
 def test_datetimes_carry_the_lima_offset() -> None:
-    document = json.loads(roster_json(_problem(), _roster(), {}))
+    document = json.loads(roster_json(_problem(), _roster()))
     night = next(a for a in document["assignments"] if a["shift"] == "N")
     assert night["start"] == "2027-01-03T23:00:00-05:00"
     assert night["end"] == "2027-01-04T07:00:00-05:00"
@@ -105,7 +106,7 @@ def test_limits_demand_and_an_explicit_horizon_travel_with_the_roster() -> None:
         start=date(2027, 1, 1),
         horizon_days=14,
     )
-    document = json.loads(roster_json(problem, _roster(), {}))
+    document = json.loads(roster_json(problem, _roster()))
     assert document["horizon"] == {"start": "2027-01-01", "days": 14}
     loaded, _ = load_document(document)
     assert loaded.limits == limits
@@ -114,5 +115,49 @@ def test_limits_demand_and_an_explicit_horizon_travel_with_the_roster() -> None:
 
 
 def test_a_whole_month_reads_back_without_an_explicit_horizon() -> None:
-    loaded, _ = load_document(json.loads(roster_json(_problem(), _roster(), {})))
+    loaded, _ = load_document(json.loads(roster_json(_problem(), _roster())))
     assert loaded.start is None and loaded.horizon_days is None
+
+
+def a_report() -> SolveReport:
+    phases = [
+        PhaseReport("coverage", "optimal", 480.0, 480.0, 0.0, 0.4, 0.0, 5.0),
+        PhaseReport("quality", "feasible", 812.5, 790.0, 0.0277, 10.1, 0.01),
+    ]
+    lock = Infeasibility("H3", "a", (date(2027, 1, 3),), "descanso")
+    return SolveReport(
+        "feasible",
+        "highs",
+        phases,
+        0.2,
+        10.5,
+        1300,
+        1400,
+        {"S1": 480.0, "S2": 12.0},
+        infeasibilities=[lock],
+    )
+
+
+def test_the_solver_object_keeps_its_documented_keys() -> None:
+    solver = json.loads(roster_json(_problem(), _roster(), a_report()))["solver"]
+    assert (solver["name"], solver["status"]) == ("highs", "feasible")
+    assert (solver["objective"], solver["bound"], solver["mip_gap"]) == (812.5, 790.0, 0.0277)
+    assert (solver["build_seconds"], solver["solve_seconds"]) == (0.2, 10.5)
+    assert (solver["variables"], solver["constraints"]) == (1300, 1400)
+    assert solver["penalties"] == {"S1": 480.0, "S2": 12.0}
+    assert [phase["name"] for phase in solver["phases"]] == ["coverage", "quality"]
+    documented = {"name", "status", "objective", "best_bound", "mip_gap", "solve_seconds"}
+    assert documented <= set(solver["phases"][1])
+
+
+def test_a_roster_without_a_solve_has_the_solver_keys_empty() -> None:
+    solver = json.loads(roster_json(_problem(), _roster()))["solver"]
+    assert solver["status"] is None and solver["phases"] == [] and solver["penalties"] == {}
+    assert set(solver) == set(json.loads(roster_json(_problem(), _roster(), a_report()))["solver"])
+
+
+def test_a_stored_report_reads_back_by_attribute() -> None:
+    report = a_report()
+    again = SolveReport.from_dict(json.loads(json.dumps(report.to_dict())))
+    assert again == report
+    assert again.infeasibilities[0].days == (date(2027, 1, 3),)

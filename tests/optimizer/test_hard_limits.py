@@ -140,7 +140,7 @@ def test_conflicting_lock_relaxes_the_limit_and_is_reported() -> None:
     )
     result = solve(problem, SolverSettings())
     assert feb(4) in worked(result)
-    assert {item["rule"] for item in result.report.infeasibilities} == {"H10"}
+    assert {item.rule for item in result.report.infeasibilities} == {"H10"}
     assert validate(problem, result.roster).rules_broken() == {"H10"}
 
 

@@ -21,10 +21,10 @@ from optimizer_factories import (
 import optimizer.lns as lns
 from models import PlanningProblem
 from models.curtois import BEST_KNOWN, load_instance, to_problem
+from models.report import SKIPPED, honest_status, within_gap
 from models.validator import validate
 from optimizer import PhaseReport, SolverSettings, solve
 from optimizer.build import build_model
-from optimizer.report import SKIPPED, honest_status, within_gap
 
 CURTOIS_SEARCHED = 8  # the smallest Curtois instance with at least lns.SEARCH_FROM columns
 

@@ -59,8 +59,9 @@ def test_a_lock_during_an_absence_is_dropped_and_reported() -> None:
     result = solve(problem, SolverSettings())
     assert result.roster.assignments == []
     [item] = result.report.infeasibilities
-    assert (item["rule"], item["staff_id"], item["days"]) == ("H6", "a", ["2027-02-10"])
-    assert "10/02/2027" in item["message"]
+    assert (item.rule, item.staff_id, item.days) == ("H6", "a", (feb(10),))
+    assert "10/02/2027" in item.message
+    assert item.to_dict()["days"] == ["2027-02-10"]
     assert_validated(problem, result, allowed=1)  # the validator misses the lock (H8)
     assert validate(problem, result.roster).rules_broken() == {"H8"}
 
@@ -74,8 +75,8 @@ def test_locks_that_break_min_rest_are_kept_and_named() -> None:
         (feb(3), "N"),
         (feb(4), "M"),
     }
-    rules_named = {(item["rule"], tuple(item["days"])) for item in result.report.infeasibilities}
-    assert rules_named == {("H3", ("2027-02-03", "2027-02-04"))}
+    rules_named = {(item.rule, item.days) for item in result.report.infeasibilities}
+    assert rules_named == {("H3", (feb(3), feb(4)))}
     violations = validate(problem, result.roster).violations
     assert [(v.rule, v.days) for v in violations] == [("H3", (feb(3), feb(4)))]
     assert_validated(problem, result, allowed=1)
@@ -87,5 +88,5 @@ def test_a_locked_week_without_rest_is_reported_not_failed() -> None:
     problem = make_problem([person("a")], [need(feb(9), "C")], rules=rules, locks=locks)
     result = solve(problem, SolverSettings())
     assert sum(a.locked for a in result.roster.assignments) == 7
-    assert {item["rule"] for item in result.report.infeasibilities} == {"H4"}
+    assert {item.rule for item in result.report.infeasibilities} == {"H4"}
     assert validate(problem, result.roster).rules_broken() == {"H4"}

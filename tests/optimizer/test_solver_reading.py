@@ -5,8 +5,8 @@ from __future__ import annotations
 import pulp
 import pytest
 
+from models.report import FEASIBLE, OPTIMAL
 from optimizer import SolverSettings, solvers
-from optimizer.report import FEASIBLE, OPTIMAL
 
 
 def _knapsack() -> pulp.LpProblem:

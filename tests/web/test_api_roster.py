@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 from web_factories import HR
 
 from models import PlanningProblem, Roster, SolveControl
+from models.report import SolveReport
 from optimizer import PlanResult
-from optimizer.report import SolveReport
 from roster import jobs
 from roster.storage import session_scope
 from web.app import create_app

@@ -1,9 +1,15 @@
-"""What a solve returns: the roster and an honest report of how it was found."""
+"""What a solve returns: the roster and an honest, typed report of how it was found.
+
+Plain dataclasses, no solver types: the optimiser fills them, the CLI, the exports and the
+web app read them by attribute; ``SolveReport.to_dict`` gives the JSON the roster document
+and the stored versions carry (docs/roster-json.md), ``SolveReport.from_dict`` reads it back.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
 from typing import Any
 
 from models.roster import Roster
@@ -73,6 +79,41 @@ class PhaseReport:
             )
             self.status = status
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PhaseReport:
+        """A phase read back from ``to_dict`` (unknown keys ignored)."""
+        known = {item.name for item in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
+
+
+@dataclass(frozen=True)
+class Infeasibility:
+    """A person for whom locks or history make a hard rule impossible on some dates."""
+
+    rule: str
+    staff_id: str
+    days: tuple[date, ...]
+    message: str  # in Spanish, with the dates as dd/mm/yyyy
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values (days as ISO dates)."""
+        return {
+            "rule": self.rule,
+            "staff_id": self.staff_id,
+            "days": [day.isoformat() for day in self.days],
+            "message": self.message,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Infeasibility:
+        """An infeasibility read back from ``to_dict``."""
+        days = tuple(date.fromisoformat(day) for day in data.get("days", []))
+        return cls(data["rule"], data["staff_id"], days, data.get("message", ""))
+
 
 @dataclass
 class SolveReport:
@@ -87,7 +128,7 @@ class SolveReport:
     constraints: int = 0
     penalties: dict[str, float] = field(default_factory=dict)
     units: dict[str, float] = field(default_factory=dict)
-    infeasibilities: list[dict[str, Any]] = field(default_factory=list)
+    infeasibilities: list[Infeasibility] = field(default_factory=list)
     cancelled: bool = False  # the caller stopped the solve: the best roster found by then
 
     @property
@@ -95,13 +136,33 @@ class SolveReport:
         """The total weighted penalty of the returned roster."""
         return sum(self.penalties.values())
 
+    @property
+    def last_phase(self) -> PhaseReport | None:
+        """The phase whose roster was returned (quality or weighted), if any ran."""
+        return self.phases[-1] if self.phases else None
+
     def phase(self, name: str) -> PhaseReport:
         """The report of one phase by name ("coverage" or "quality")."""
         return next(phase for phase in self.phases if phase.name == name)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
-        return asdict(self)
+        data = asdict(self)
+        data["infeasibilities"] = [item.to_dict() for item in self.infeasibilities]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SolveReport:
+        """A report read back from ``to_dict`` (unknown keys ignored, missing ones default)."""
+        known = {item.name for item in fields(cls)} - {"phases", "infeasibilities"}
+        given = {key: value for key, value in data.items() if key in known}
+        return cls(
+            **{"status": NONE, "solver": "", **given},
+            phases=[PhaseReport.from_dict(phase) for phase in data.get("phases", [])],
+            infeasibilities=[
+                Infeasibility.from_dict(item) for item in data.get("infeasibilities", [])
+            ],
+        )
 
 
 @dataclass
