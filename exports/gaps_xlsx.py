@@ -13,6 +13,7 @@ from typing import Any
 import xlsxwriter
 
 from exports.gaps_tables import NETWORK_COLUMNS, SHEETS, Column, network_rows
+from exports.sheets import WORKBOOK_OPTIONS
 from models.gaps import NetworkGapAnalysis
 
 FORMATS = {
@@ -52,7 +53,7 @@ def write_sheet(
 def gaps_xlsx(analysis: NetworkGapAnalysis) -> bytes:
     """The workbook: the network ranking first, then one sheet per table."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "default_date_format": "dd/mm/yyyy"})
+    book = xlsxwriter.Workbook(buffer, WORKBOOK_OPTIONS)  # text stays text (exports/sheets.py)
     formats = {key: book.add_format(spec) for key, spec in FORMATS.items()}
     formats["header"] = book.add_format({"bold": True, "bg_color": "#DDE6F0", "text_wrap": True})
     write_sheet(book, formats, "Red", NETWORK_COLUMNS, network_rows(analysis))

@@ -19,7 +19,17 @@ from fastapi.staticfiles import StaticFiles
 from roster.services import Conflict, InvalidInput, NotFound, ServiceError
 from web import i18n
 from web.deps import SignInRequired
-from web.routes import api, api_roster, auth, feeds, me, network, roster, shelter_feeds
+from web.routes import (
+    api,
+    api_roster,
+    auth,
+    feeds,
+    me,
+    network,
+    roster,
+    roster_files,
+    shelter_feeds,
+)
 from web.security import SecurityHeaders
 from web.templating import render
 
@@ -103,7 +113,7 @@ def create_app() -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.add_middleware(GZipMiddleware, minimum_size=2048)  # a month grid is ~120 KB of HTML
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for area in (auth, network, me, roster, shelter_feeds, feeds):
+    for area in (auth, network, me, roster, roster_files, shelter_feeds, feeds):
         app.include_router(area.router, include_in_schema=False)  # pages: not part of the API
     app.include_router(api.router)
     app.include_router(api_roster.router)

@@ -17,6 +17,7 @@ from rich import box
 from rich.measure import Measurement
 from rich.table import Table
 
+from exports.sheets import csv_row
 from models import Shelter, StaffMember
 from roster.cli.common import console, say
 
@@ -52,11 +53,11 @@ def print_table(build: Build, optional: Sequence[str] = ()) -> None:
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """``rows`` under ``header`` as CSV text."""
+    """``rows`` under ``header`` as CSV text, each cell safe to open in a spreadsheet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(csv_row(row) for row in rows)  # a name like "=HYPERLINK(...)" stays text
     return buffer.getvalue()
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from exports.sheets import FORMULA_STARTS
 from roster.services.errors import ImportFailed
 
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -26,7 +27,8 @@ def normalize_header(name: object) -> str:
 
 
 def cell_text(value: Any) -> str:
-    """A cell as trimmed text; Excel dates become yyyy-mm-dd and whole numbers lose '.0'."""
+    """A cell as trimmed text; Excel dates become yyyy-mm-dd, whole numbers lose '.0', and
+    an apostrophe that kept a leading =, +, - or @ from becoming a formula is dropped."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, datetime):
@@ -35,7 +37,10 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]  # neutralised by our own CSV export (exports/sheets.py): read it back
+    return text
 
 
 @dataclass(frozen=True)
