@@ -16,8 +16,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from roster.services.errors import InvalidInput, NotFound
 from roster.services.lookup import shelter_row, staff_row
-from roster.storage import FeedTokenRow, StaffRow, utc_now
+from roster.storage import FeedTokenRow, ShelterRow, StaffRow, utc_now
 
 TOKEN_BYTES = 32  # 256 bits: far past the 128 the feeds must have
 FEED_PATH = "/calendario/{token}.ics"
@@ -152,3 +153,24 @@ def owner_of(session: Session, token: str) -> FeedOwner | None:
     if row is None:
         return None
     return FeedOwner(row.id, row.kind, row.shelter_id, row.staff_id, row.created_at)
+
+
+def staff_shelter(session: Session, staff_code: str, shelter_code: str | None = None) -> str:
+    """The shelter of staff member ``staff_code`` (codes repeat across shelters: then name it)."""
+    if shelter_code is not None:
+        _staff(session, shelter_code, staff_code)  # NotFound if she is not there
+        return shelter_code
+    codes = session.scalars(
+        select(ShelterRow.code)
+        .join(StaffRow, StaffRow.shelter_id == ShelterRow.id)
+        .where(StaffRow.code == staff_code)
+        .order_by(ShelterRow.code)
+    ).all()
+    if not codes:
+        raise NotFound(f"No existe el personal con código '{staff_code}' en ningún hogar.")
+    if len(codes) > 1:
+        raise InvalidInput(
+            f"El código '{staff_code}' existe en varios hogares ({', '.join(codes)}): "
+            "indique cuál con --shelter."
+        )
+    return codes[0]
