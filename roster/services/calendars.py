@@ -115,7 +115,7 @@ def _event(row: FeedEventRow, words: str, who: str | None, shift_code: str) -> C
         sequence=row.sequence,
         last_modified=_aware(row.last_modified),
         cancelled=row.cancelled_at is not None,
-        description=f"Turno {shift_code}, {hours} (hora de Lima).",
+        description=f"Turno {shift_code}, {hours} (hora del Perú).",
     )
 
 

@@ -9,6 +9,7 @@ the feed gets a bodiless 304.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
@@ -16,7 +17,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from exports.ical import MEDIA_TYPE, calendar_ics, feed_etag
-from roster.services.calendars import feed_for_token
+from roster.services.calendars import FeedAnswer, feed_for_token
 from web.deps import NOT_FOUND, SessionDep
 
 router = APIRouter(tags=["calendario"])
@@ -25,6 +26,21 @@ FEED_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Robots-Tag": "noindex, nofollow",
 }
+
+
+_bodies: OrderedDict[str, bytes] = OrderedDict()  # ETag -> body, the most recent feeds
+BODIES_KEPT = 256
+
+
+def body_of(answer: FeedAnswer, etag: str) -> bytes:
+    """The feed's bytes, made once per content: the ETag names the content exactly."""
+    body = _bodies.get(etag)
+    if body is None:
+        body = calendar_ics(answer.feed)
+        _bodies[etag] = body
+        while len(_bodies) > BODIES_KEPT:
+            _bodies.popitem(last=False)
+    return body
 
 
 def unchanged(request: Request, etag: str, modified: datetime) -> bool:
@@ -59,4 +75,4 @@ def calendar_feed(token: str, request: Request, db: SessionDep) -> Response:
     }
     if unchanged(request, etag, answer.modified):
         return Response(status_code=304, headers=headers)
-    return Response(calendar_ics(answer.feed), media_type=MEDIA_TYPE, headers=headers)
+    return Response(body_of(answer, etag), media_type=MEDIA_TYPE, headers=headers)
