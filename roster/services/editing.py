@@ -17,9 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import LIMA, Gap, PlanningProblem, Roster, RosterStatus, StaffMember
+from models.repair import CellChange
 from models.roster import AssignmentSource
 from models.rules import RULES_BY_CODE
 from models.validator import ValidationReport, validate
+from roster.services.edit_audit import held, record_hand_edit
 from roster.services.errors import Conflict, InvalidInput
 from roster.services.labels import day_es
 from roster.services.lookup import roles_by_code, shelter_row, shifts_by_code, staff_by_code
@@ -238,7 +240,10 @@ def edit_cell(
     row = newest
     if row is None or row.status != RosterStatus.DRAFT:
         row = new_draft_row(session, shelter, year, month, newest, user_id)
+    before = held(session, shelter, row, ids[0], day)
     _write_cell(session, row, ids, day, locked and shift is not None)
+    after = None if shift is None or role is None else (shift, role)
+    record_hand_edit(session, shelter, row, CellChange(staff_code, day, before, after), user_id)
     row.revision += 1
     row.updated_at = utc_now()
     session.flush()
@@ -256,8 +261,8 @@ def publish_month(
 ) -> Roster:
     """Publish the month's draft; refused if the page is stale or a hard rule is broken.
 
-    ``user_id`` is who publishes (the version keeps who created it; no column records
-    the publisher yet).
+    ``user_id`` is who publishes: the audit trail records it (the version keeps who
+    created it).
     """
     shelter = shelter_row(session, shelter_code)
     newest = latest_row(session, shelter, year, month)
@@ -276,7 +281,7 @@ def publish_month(
             f"No se puede publicar: el borrador incumple {len(found)} regla(s) obligatoria(s): "
             f"{listed}{more}. Corrija esas celdas y vuelva a intentarlo."
         )
-    published = publish_roster(session, shelter_code, year, month)
+    published = publish_roster(session, shelter_code, year, month, user_id=user_id)
     newest.revision += 1  # pages showing the draft learn it was published
     newest.updated_at = utc_now()
     session.flush()

@@ -66,7 +66,9 @@ def publish_change(
             .values(created_by=user_id),
             execution_options={"synchronize_session": False},
         )
-    published = publish_roster(session, roster.shelter_code, roster.year, roster.month)
+    published = publish_roster(
+        session, roster.shelter_code, roster.year, roster.month, audited=False
+    )
     record(
         session,
         shelter,

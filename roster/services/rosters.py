@@ -9,7 +9,9 @@ from sqlalchemy import delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from models import Assignment, Gap, Roster, RosterStatus
+from models.repair import cell_changes
 from models.roster import AssignmentSource, GapReason
+from roster.services.audit import record
 from roster.services.errors import InvalidInput, NotFound
 from roster.services.feed_events import sync_month
 from roster.services.lookup import roles_by_code, shelter_row, shifts_by_code, staff_by_code
@@ -214,8 +216,21 @@ def get_roster(
     return None if row is None else roster_from_row(session, row, shelter)
 
 
-def publish_roster(session: Session, shelter_code: str, year: int, month: int) -> Roster:
-    """Publish the month's newest version; ``NotFound`` unless it is a draft."""
+def publish_roster(
+    session: Session,
+    shelter_code: str,
+    year: int,
+    month: int,
+    *,
+    user_id: int | None = None,
+    audited: bool = True,
+) -> Roster:
+    """Publish the month's newest version; ``NotFound`` unless it is a draft.
+
+    The audit trail records the publication (by ``user_id``, or the command line) with
+    how many cells differ from the previous published version; ``audited`` False leaves
+    that to the caller (a repair or a swap records its own cells).
+    """
     shelter = shelter_row(session, shelter_code)
     row = latest_row(session, shelter, year, month)
     if row is None or row.status != RosterStatus.DRAFT:
@@ -223,11 +238,36 @@ def publish_roster(session: Session, shelter_code: str, year: int, month: int) -
             f"No hay un borrador del rol de turnos {month:02d}/{year} por publicar "
             f"en el hogar '{shelter_code}'."
         )
+    before = latest_row(session, shelter, year, month, RosterStatus.PUBLISHED)
     row.status = str(RosterStatus.PUBLISHED)
     row.published_at = utc_now()
     session.flush()
     sync_month(session, row)  # the staff's calendar feeds follow the published version
-    return roster_from_row(session, row, shelter)
+    published = roster_from_row(session, row, shelter)
+    if audited:
+        _record_publication(session, shelter, published, before, user_id)
+    return published
+
+
+def _record_publication(
+    session: Session,
+    shelter: ShelterRow,
+    published: Roster,
+    before: RosterRow | None,
+    user_id: int | None,
+) -> None:
+    """One audit entry: the version published, and its changed cells against the last one."""
+    if before is None:
+        note = f"Publicó la versión {published.version}: primera publicación del mes."
+    else:
+        previous = roster_from_row(session, before, shelter).assignments
+        changed = len(cell_changes(previous, published.assignments))
+        note = (
+            f"Publicó la versión {published.version}: {changed} celda(s) distintas "
+            f"de la versión {before.version} publicada."
+        )
+    year, month, version = published.year, published.month, published.version
+    record(session, shelter, year, month, "publish", user_id=user_id, version=version, note=note)
 
 
 def list_roster_versions(
