@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Iterator
 from dataclasses import replace
 from io import StringIO
 from pathlib import Path
@@ -15,6 +17,7 @@ from typer.testing import CliRunner, Result
 from models import NetworkData
 from roster.cli import app, data, tables
 from roster.cli.common import OUTPUT
+from roster.storage import dispose_engines
 
 LONG_NAME = "Hogar Refugio Temporal de Nombre Muy Largo Para Una Columna"
 
@@ -27,14 +30,27 @@ def crowded_network() -> NetworkData:
     return replace(tiny, shelters=[tiny.shelters[0], replace(second, shelter=crowded)])
 
 
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the crowded network, loaded once for the module."""
+    path = tmp_path_factory.mktemp("cli") / "roster.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ROSTER_DATABASE_URL", f"sqlite:///{path}")
+        patch.setattr(data, "demo_network", crowded_network)
+        assert run("demo").exit_code == 0
+    dispose_engines()
+    return path
+
+
 @pytest.fixture(autouse=True)
-def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fresh SQLite database holding the crowded network, and a Spanish locale."""
+def database(loaded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A copy of that database for each test, a Spanish locale, the test's folder."""
+    shutil.copy(loaded, tmp_path / "roster.db")
     monkeypatch.setenv("ROSTER_DATABASE_URL", f"sqlite:///{tmp_path / 'roster.db'}")
     monkeypatch.setenv("ROSTER_LANG", "es")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(data, "demo_network", crowded_network)
-    assert run("demo").exit_code == 0
+    yield
+    dispose_engines()
 
 
 def run(*args: str) -> Result:
