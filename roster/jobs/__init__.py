@@ -21,6 +21,7 @@ from roster.jobs.queue import (
     mark_interrupted,
     request_cancel,
     submit_plan,
+    submit_repair,
 )
 from roster.jobs.runner import run_job
 from roster.jobs.worker import run_worker, watch_parent
@@ -41,5 +42,6 @@ __all__ = [
     "run_job",
     "run_worker",
     "submit_plan",
+    "submit_repair",
     "watch_parent",
 ]

@@ -27,7 +27,8 @@ STATE_LABELS_ES = {
 }
 
 PLAN = "plan"
-KINDS = (PLAN,)
+REPAIR = "repair"  # a published month repaired from a date (roster.repair)
+KINDS = (PLAN, REPAIR)
 
 # A running job writes its heartbeat at least this often (seconds)...
 HEARTBEAT_SECONDS = 2.0

@@ -7,7 +7,8 @@ commits (``roster.storage.session_scope``). A claim must be committed at once.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from roster.jobs.info import (
     INTERRUPTED_MESSAGE,
     PLAN,
     QUEUED,
+    REPAIR,
     RUNNING,
     STALE_AFTER_SECONDS,
     JobInfo,
@@ -78,6 +80,38 @@ def submit_plan(
     time_limit: float | None = None,
 ) -> JobInfo:
     """Queue the solve of a month; ``InvalidInput`` if one for it is already queued or running."""
+    params = {} if time_limit is None else {"time_limit": float(time_limit)}
+    return _submit(session, PLAN, shelter_code, year, month, params, created_by, time_limit)
+
+
+def submit_repair(
+    session: Session,
+    shelter_code: str,
+    start: date,
+    *,
+    created_by: int | None = None,
+    time_limit: float | None = None,
+) -> JobInfo:
+    """Queue the repair of ``start``'s month from ``start`` on (roster.repair); refused like
+    ``submit_plan`` while a job of that month is queued or running."""
+    params: dict[str, Any] = {"from": start.isoformat()}
+    if time_limit is not None:
+        params["time_limit"] = float(time_limit)
+    return _submit(
+        session, REPAIR, shelter_code, start.year, start.month, params, created_by, time_limit
+    )
+
+
+def _submit(
+    session: Session,
+    kind: str,
+    shelter_code: str,
+    year: int,
+    month: int,
+    params: dict[str, Any],
+    created_by: int | None,
+    time_limit: float | None,
+) -> JobInfo:
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise InvalidInput(f"Mes {month}/{year} no válido: use un mes de 1 a 12 entre 2000 y 2100.")
     if time_limit is not None and not time_limit > 0:
@@ -90,9 +124,8 @@ def submit_plan(
                 f"Ya se está calculando el rol {month:02d}/{year} del hogar '{shelter_code}' "
                 f"(trabajo {row.id}): espere a que termine o cancélelo."
             )
-    params = {} if time_limit is None else {"time_limit": float(time_limit)}
     row = JobRow(
-        kind=PLAN,
+        kind=kind,
         shelter_id=shelter.id,
         year=year,
         month=month,

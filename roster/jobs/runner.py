@@ -21,22 +21,20 @@ from roster.jobs.info import (
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
     PLAN,
+    REPAIR,
     RUNNING,
     JobInfo,
 )
 from roster.jobs.provisional import ProvisionalDraft
 from roster.jobs.queue import get_job
-from roster.jobs.tracking import Heartbeat, JobWatch, finish
+from roster.jobs.repair import run_repair
+from roster.jobs.tracking import Heartbeat, JobGone, JobWatch, finish
 from roster.planning import solver_settings, store_plan
 from roster.storage import session_scope
 
 log = logging.getLogger(__name__)
 
 SolveFunction = Callable[..., PlanResult]  # optimizer.solve(problem, settings, control=...)
-
-
-class _JobGone(Exception):
-    """The job stopped running under us (taken for dead): its result is not stored."""
 
 
 def run_job(
@@ -58,14 +56,15 @@ def run_job(
     watch = JobWatch(url, job_id, shutdown)
     with Heartbeat(watch):
         try:
-            if job.kind != PLAN:
+            if job.kind not in (PLAN, REPAIR):
                 raise services.InvalidInput(f"Tipo de trabajo desconocido: '{job.kind}'.")
-            _run_plan(job, url, watch, solve_fn or solve)
-        except _JobGone:
+            run = _run_plan if job.kind == PLAN else run_repair
+            run(job, url, watch, solve_fn or solve)
+        except JobGone:
             log.warning("Job %s ended elsewhere; its result is not stored", job_id)
         except Exception as error:
             log.exception("Job %s failed", job_id)
-            _end(url, job_id, FAILED, error=failure_message(error))
+            _end(url, job_id, FAILED, error=failure_message(error, job.kind))
         except BaseException:
             _end(url, job_id, INTERRUPTED, error=INTERRUPTED_MESSAGE)
             raise
@@ -73,14 +72,14 @@ def run_job(
         return get_job(session, job_id)
 
 
-def failure_message(error: Exception) -> str:
-    """What a coordinator reads when a solve fails (Spanish); the draft is never touched."""
+def failure_message(error: Exception, kind: str = PLAN) -> str:
+    """What a coordinator reads when a solve fails (Spanish); nothing stored is touched."""
+    what, kept = "generar el rol", "El borrador anterior no cambió."
+    if kind == REPAIR:
+        what, kept = "calcular la reparación", "El rol publicado no cambió."
     if isinstance(error, services.ServiceError):
-        return f"No se pudo generar el rol: {error} El borrador anterior no cambió."
-    return (
-        f"No se pudo generar el rol por un error interno ({type(error).__name__}: {error}). "
-        "El borrador anterior no cambió."
-    )
+        return f"No se pudo {what}: {error} {kept}"
+    return f"No se pudo {what} por un error interno ({type(error).__name__}: {error}). {kept}"
 
 
 def _end(url: str | None, job_id: int, state: str, **values: Any) -> None:
@@ -130,7 +129,7 @@ def _plan_and_store(
     result = _solve(job, url, watch.control(), solve_fn, provisional)
     watch.refresh()
     if not watch.running:
-        raise _JobGone
+        raise JobGone
     if result.report.cancelled and watch.shutdown.is_set() and not watch.cancelled:
         provisional.discard()
         _end(url, job.id, INTERRUPTED, error=INTERRUPTED_MESSAGE)  # cut short by the worker
@@ -142,7 +141,7 @@ def _plan_and_store(
         if not cancelled:
             values["fraction"] = 1.0
         if not finish(session, job.id, CANCELLED if cancelled else DONE, **values):
-            raise _JobGone  # rolls the draft back
+            raise JobGone  # rolls the draft back
 
 
 def _store(

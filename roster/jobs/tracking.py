@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 THROTTLE_SECONDS = 0.5  # at most two progress writes and two cancel reads a second
 
 
+class JobGone(Exception):
+    """The job stopped running under us (taken for dead): its result is not stored."""
+
+
 def _update_running(url: str | None, job_id: int, **values: Any) -> tuple[bool, bool]:
     """Set ``values`` on the job if it still runs; (still running, cancel requested)."""
     with session_scope(url) as session:
