@@ -62,13 +62,18 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The served app's SQLite file (tests may add data the pages then show)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('browser') / 'roster.db'}"
+
+
+@pytest.fixture(scope="session")
+def server(server_database: str) -> Iterator[str]:
     """A served app on a free port, on its own SQLite file with the demo network."""
-    database = tmp_path_factory.mktemp("browser") / "roster.db"
     # Short solves: the tests watch the flow, not the roster's quality.
     env = {
         **os.environ,
-        "ROSTER_DATABASE_URL": f"sqlite:///{database}",
+        "ROSTER_DATABASE_URL": server_database,
         "ROSTER_TIME_LIMIT_SECONDS": "4",
     }
     subprocess.run([ROSTER, "init"], env=env, check=True, capture_output=True)
