@@ -1,29 +1,28 @@
 """A constructive start: each person's month on its own, one small MILP per person, in turn.
 
-The hard rules H2 (one shift a day), H6 (absences: no variable), H10 (work limits) and
-H11 (forbidden successions) bind one person at a time, so a roster that gives every
-person a schedule feasible on her own is feasible as a whole. People are planned one
-after another; each one's MILP minimises her weighted requests (S5) and the cells she
-works where demand is already met (S2), and rewards the cells still short (S1). The
-cells she may work are the model's assignment variables (``ctx.x``), so every other
-domain rule that removes a cell is respected too. The result is a warm start for the
-full model (optimizer/lns.py), which judges it against every other rule.
+Every hard rule (H2-H11) binds one person at a time, so a roster that gives every person
+a schedule feasible on her own is feasible as a whole. Each person's MILP is built by
+the hard rules' own functions (the registry in optimizer/rules), on her cells of the
+full model (``ctx.x``, so every domain rule that removes a cell holds too): there is no
+second form of any rule here. People are planned one after another; each one's MILP
+minimises her weighted requests (S5) and the cells she works where demand is already
+met (S2), and rewards the cells still short (S1). The result is a warm start for the
+full model (optimizer/search.py), which judges it against every soft rule.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import date
 from time import perf_counter
 
 import pulp
 
-from models.limits import WorkLimits
+from models.people import StaffMember
 from optimizer.highs import WarmHiGHS
-from optimizer.model import ModelContext
+from optimizer.model import Cell, ModelContext
+from optimizer.rules import HARD_RULES
 
-ONE_DAY = timedelta(days=1)
-Cell = tuple[str, date, str, str]  # (person, day, shift, role): a key of ctx.x
 PERSON_SECONDS, MIN_PERSON_SECONDS = 5.0, 1.0  # time limits of one person's MILP
 REPAIR_SECONDS = 20.0  # for a person the first pass left without a schedule
 
@@ -52,6 +51,7 @@ class Construction:
         for cell in ctx.x:
             self.cells[cell[0]].append(cell)
         self.people = [person.id for person in ctx.staff if self.cells[person.id]]
+        self.staff = {person.id: person for person in ctx.staff}
         self.schedules: dict[str, set[Cell]] = {person: set() for person in self.people}
         self.models: dict[str, tuple[pulp.LpProblem, dict[Cell, pulp.LpVariable]]] = {}
         self.wishes = request_costs(ctx)
@@ -111,14 +111,7 @@ class Construction:
     def solve(self, person: str, costs: dict[Cell, float], seconds: float) -> set[Cell] | None:
         """The person's cheapest schedule on her own; None when none is found in time."""
         if person not in self.models:
-            lp = pulp.LpProblem("construct", pulp.LpMinimize)
-            cells = self.cells[person]
-            y = {
-                cell: lp.add_variable(f"y{index}", cat=pulp.LpBinary)
-                for index, cell in enumerate(cells)
-            }
-            add_person_rules(self.ctx, lp, y)
-            self.models[person] = (lp, y)
+            self.models[person] = person_model(self.ctx, self.staff[person], self.cells[person])
         lp, y = self.models[person]
         lp.setObjective(pulp.lpSum(value * y[cell] for cell, value in costs.items()))
         limit = max(0.1, seconds)
@@ -149,70 +142,24 @@ def request_costs(ctx: ModelContext) -> dict[tuple[str, date, str], float]:
     return wishes
 
 
-def add_person_rules(ctx: ModelContext, lp: pulp.LpProblem, y: dict[Cell, pulp.LpVariable]) -> None:
-    """H2, H11 and H10 for one person's cells."""
-    days = list(ctx.timeline.days)
-    on_day: dict[date, list[pulp.LpVariable]] = defaultdict(list)
-    by_key: dict[tuple[date, str], list[pulp.LpVariable]] = defaultdict(list)
-    for cell, var in y.items():
-        on_day[cell[1]].append(var)
-        by_key[(cell[1], cell[2])].append(var)
-    works = [pulp.lpSum(on_day.get(day, [])) for day in days]
-    for variables in on_day.values():
-        lp += pulp.lpSum(variables) <= 1  # H2
-    if ctx.rules.is_on("H11"):
-        banned: dict[str, list[str]] = defaultdict(list)
-        for first, then in ctx.rules.forbidden_successions:
-            banned[first].append(then)
-        for (day, first), before in by_key.items():
-            after = [v for then in banned[first] for v in by_key.get((day + ONE_DAY, then), [])]
-            if after:  # one shift a day: at most one of the banned ones follows
-                lp += pulp.lpSum(before) + pulp.lpSum(after) <= 1
-    person_id = next(iter(y))[0]
-    limits = ctx.problem.limits.get(person_id)
-    if limits is not None and ctx.rules.is_on("H10"):
-        add_limits(ctx, lp, y, works, limits)
-
-
-def add_limits(
-    ctx: ModelContext,
-    lp: pulp.LpProblem,
-    y: dict[Cell, pulp.LpVariable],
-    works: list,
-    limits: WorkLimits,
-) -> None:
-    """H10: shifts per type, total minutes, run lengths, weekends."""
-    shifts, horizon = ctx.problem.shifts, len(works)
-    for code, cap in limits.max_shifts_by_type.items():
-        lp += pulp.lpSum(var for cell, var in y.items() if cell[2] == code) <= cap
-    minutes = pulp.lpSum(shifts[cell[2]].minutes * var for cell, var in y.items())
-    if limits.max_minutes is not None:
-        lp += minutes <= limits.max_minutes
-    if limits.min_minutes is not None:
-        lp += minutes >= limits.min_minutes
-    longest = limits.max_consecutive_days
-    if longest is not None:
-        for d in range(horizon - longest):
-            lp += pulp.lpSum(works[d : d + longest + 1]) <= longest
-    for d in range(1, horizon):  # runs touching the first or last day are exempt
-        for j in range(1, min(limits.min_consecutive_days or 0, horizon - d)):
-            lp += works[d] - works[d - 1] <= works[d + j]
-        for j in range(1, min(limits.min_consecutive_days_off or 0, horizon - d)):
-            lp += works[d - 1] - works[d] <= 1 - works[d + j]
-    if limits.max_weekends is not None:
-        add_weekends(ctx, lp, works, limits.max_weekends)
-
-
-def add_weekends(ctx: ModelContext, lp: pulp.LpProblem, works: list, most: int) -> None:
-    """At most ``most`` weekends (Saturday and the Sunday after it) worked."""
-    groups: dict[date, list[int]] = defaultdict(list)
-    for index, day in enumerate(ctx.timeline.days):
-        if day.weekday() >= 5:
-            groups[day - timedelta(days=day.weekday() - 5)].append(index)
-    worked = []
-    for saturday, indexes in groups.items():
-        weekend = lp.add_variable(f"w{saturday:%Y%m%d}", cat=pulp.LpBinary)
-        for index in indexes:
-            lp += weekend >= works[index]
-        worked.append(weekend)
-    lp += pulp.lpSum(worked) <= most
+def person_model(
+    ctx: ModelContext, person: StaffMember, cells: list[Cell]
+) -> tuple[pulp.LpProblem, dict[Cell, pulp.LpVariable]]:
+    """One person's MILP: her cells of the full model under every enabled hard rule,
+    added by the rule functions of the registry (H8 locks and H9 history included)."""
+    alone = ModelContext(
+        problem=ctx.problem,
+        timeline=ctx.timeline,
+        lp=pulp.LpProblem("construct", pulp.LpMinimize),
+        staff=[person],
+        tags={person.id: ctx.tags[person.id]},
+        absent={person.id: ctx.absent[person.id]} if person.id in ctx.absent else {},
+        watch=ctx.watch,
+        domain=ctx.domain,
+    )
+    for cell in cells:
+        alone.add_variable(cell)
+    for entry in HARD_RULES:
+        if entry.add is not None and ctx.rules.is_on(entry.code):
+            entry.add(alone, ctx.problem, ctx.rules)
+    return alone.lp, alone.x

@@ -50,6 +50,7 @@ class Timeline:
         threshold = rules.night_shift_threshold_minutes
         self.night_codes = {s.code for s in self.shifts if s.is_night(threshold)}
         self.longest_shift = max((s.minutes for s in self.shifts), default=0)
+        self._slots: dict[date, tuple[Slot, ...]] = {}
 
     def day_number(self, day: date) -> int:
         """Days since the origin Monday."""
@@ -63,8 +64,11 @@ class Timeline:
         start = self.day_number(day) * DAY + shift.start.hour * 60 + shift.start.minute
         return Slot(day, shift, start, start + shift.minutes)
 
-    def slots_of_day(self, day: date) -> list[Slot]:
-        return [self.slot(day, shift) for shift in self.shifts]
+    def slots_of_day(self, day: date) -> tuple[Slot, ...]:
+        """Every shift of ``day`` (kept: the rules ask for the same days many times)."""
+        if day not in self._slots:
+            self._slots[day] = tuple(self.slot(day, shift) for shift in self.shifts)
+        return self._slots[day]
 
     def week_of_day(self, day: date) -> int:
         """The index of the calendar week (Monday to Sunday) holding ``day``."""

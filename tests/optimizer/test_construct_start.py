@@ -8,11 +8,21 @@ import pytest
 from optimizer_factories import curtois_folder
 
 import optimizer.lns as lns
+from models import Assignment, PlanningProblem, Roster
 from models.curtois import CURTOIS_START, evaluate, load_instance, roster_rows, to_problem
+from models.validator import validate
 from optimizer import solve
 from optimizer.build import build_model
 from optimizer.construct import construct
 from roster.bench.curtois import bench_settings
+from roster.demo import generate_network
+
+
+def network_problem(code: str) -> PlanningProblem:
+    """A demo shelter's December 2026."""
+    network = generate_network()
+    data = next(item for item in network.shelters if item.shelter.code == code)
+    return data.problem(network.roles, 2026, 12)
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +60,15 @@ def test_every_searched_model_starts_from_the_constructed_roster(
     assert result.report.status in ("optimal", "feasible")
     assert judged.violations == []
     assert judged.objective == pytest.approx(result.report.objective)
+
+
+def test_a_shelter_month_built_person_by_person_keeps_every_hard_rule() -> None:
+    """The person models come from the rule registry: rest, weekly rest, weekly hours and
+    consecutive days hold too, which the benchmark's rules never exercise."""
+    problem = network_problem("HRT-LIM-01")
+    ctx = build_model(problem)
+    cells = construct(ctx, 5.0)
+    assignments = [Assignment(*cell) for cell in sorted(cells)]
+    roster = Roster(problem.shelter.code, problem.year, problem.month, assignments)
+    assert len(assignments) > 100
+    assert validate(problem, roster).violations == []

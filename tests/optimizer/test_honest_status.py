@@ -1,6 +1,6 @@
 """A report says "optimal" only when its bound proves its objective, on every path.
 
-PhaseReport checks each claim in one place (optimizer/report.py); these tests hold every
+PhaseReport checks each claim in one place (models/report.py); these tests hold every
 phase (coverage, quality, weighted, with and without the neighbourhood search) to it,
 with both solvers and one or two threads.
 """
