@@ -158,14 +158,17 @@ def lima_today(now: datetime) -> date:
     return now.astimezone(LIMA).date()
 
 
-def feed_for_token(session: Session, token: str, now: datetime | None = None) -> FeedAnswer | None:
-    """The feed a link's token opens, or None for an unknown or revoked token."""
-    owner: FeedOwner | None = owner_of(session, token)
-    if owner is None:
-        return None
+def feed_for_owner(session: Session, owner: FeedOwner, now: datetime | None = None) -> FeedAnswer:
+    """The feed of a link's owner (see ``feeds.owner_of``)."""
     moment = now or datetime.now(UTC)
     answer = build_feed(session, owner.shelter_id, owner.staff_id, lima_today(moment), moment)
     return FeedAnswer(answer.feed, max(answer.modified, _aware(owner.created_at)))
+
+
+def feed_for_token(session: Session, token: str, now: datetime | None = None) -> FeedAnswer | None:
+    """The feed a link's token opens, or None for an unknown or revoked token."""
+    owner: FeedOwner | None = owner_of(session, token)
+    return None if owner is None else feed_for_owner(session, owner, now)
 
 
 def staff_calendar(

@@ -13,12 +13,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from roster.services.errors import InvalidInput, NotFound
 from roster.services.lookup import shelter_row, staff_row
-from roster.storage import FeedTokenRow, ShelterRow, StaffRow, utc_now
+from roster.storage import FeedEventRow, FeedTokenRow, ShelterRow, StaffRow, utc_now
 
 TOKEN_BYTES = 32  # 256 bits: far past the 128 the feeds must have
 FEED_PATH = "/calendario/{token}.ics"
@@ -33,6 +33,7 @@ class FeedOwner:
     shelter_id: int
     staff_id: int | None
     created_at: datetime
+    changed: datetime | None = None  # the shelter's newest feed event change, if any
 
 
 def hash_token(token: str) -> str:
@@ -142,17 +143,29 @@ def shelter_feed_links(
 
 
 def owner_of(session: Session, token: str) -> FeedOwner | None:
-    """The feed a token opens, or None when it is unknown or revoked (no difference shown)."""
+    """The feed a token opens, or None when it is unknown or revoked (no difference shown).
+
+    One indexed query, which also reads when the shelter's feed events last changed:
+    a caller that saw the same moment before knows the events have not changed since.
+    """
     if not token or len(token) > 128:
         return None
-    row = session.scalar(
-        select(FeedTokenRow).where(
-            FeedTokenRow.token_hash == hash_token(token), FeedTokenRow.revoked_at.is_(None)
-        )
+    changed = (
+        select(func.max(FeedEventRow.last_modified))
+        .where(FeedEventRow.shelter_id == FeedTokenRow.shelter_id)
+        .scalar_subquery()
     )
-    if row is None:
-        return None
-    return FeedOwner(row.id, row.kind, row.shelter_id, row.staff_id, row.created_at)
+    row = session.execute(
+        select(
+            FeedTokenRow.id,
+            FeedTokenRow.kind,
+            FeedTokenRow.shelter_id,
+            FeedTokenRow.staff_id,
+            FeedTokenRow.created_at,
+            changed,
+        ).where(FeedTokenRow.token_hash == hash_token(token), FeedTokenRow.revoked_at.is_(None))
+    ).first()
+    return None if row is None else FeedOwner(*row)
 
 
 def staff_shelter(session: Session, staff_code: str, shelter_code: str | None = None) -> str:

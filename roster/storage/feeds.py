@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from roster.storage.base import Base
@@ -43,10 +51,14 @@ class FeedEventRow(Base):
     """
 
     __tablename__ = "feed_events"
-    __table_args__ = (UniqueConstraint("shelter_id", "key"),)
+    __table_args__ = (
+        UniqueConstraint("shelter_id", "key"),
+        # A feed's request reads its shelter's newest change through this index alone.
+        Index("ix_feed_events_shelter_id_last_modified", "shelter_id", "last_modified"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    shelter_id: Mapped[int] = mapped_column(ForeignKey("shelters.id"), index=True)
+    shelter_id: Mapped[int] = mapped_column(ForeignKey("shelters.id"))
     key: Mapped[str] = mapped_column(String(80))
     uid: Mapped[str] = mapped_column(String(64), unique=True)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"), index=True)

@@ -5,19 +5,26 @@ compared by its hash. An unknown and a revoked token both answer the same 404 as
 missing page. Answers say who may keep them (``private``), send no referrer, ask search
 engines not to index, and carry an ETag and Last-Modified so a client that already has
 the feed gets a bodiless 304.
+
+Every request checks the token and reads when the shelter's feed events last changed,
+in one indexed query. What the feed looked like at that moment (its ETag, and its bytes)
+is kept in this process for up to ``KEPT``: a revoked link or a newly published roster
+shows at once; a renamed shift or role reaches the feeds within that time.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
+from threading import Lock
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from exports.ical import MEDIA_TYPE, calendar_ics, feed_etag
-from roster.services.calendars import FeedAnswer, feed_for_token
+from roster.services.calendars import feed_for_owner, lima_today
+from roster.services.feeds import FeedOwner, owner_of
 from web.deps import NOT_FOUND, SessionDep
 
 router = APIRouter(tags=["calendario"])
@@ -26,21 +33,40 @@ FEED_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Robots-Tag": "noindex, nofollow",
 }
+KEPT = timedelta(minutes=5)
+Key = tuple[int, datetime | None, date]  # (link, the shelter's last change, Lima's day)
 
 
-_bodies: OrderedDict[str, bytes] = OrderedDict()  # ETag -> body, the most recent feeds
-BODIES_KEPT = 256
+class Remembered:
+    """The most recent feeds' ETag, Last-Modified and bytes, by link and moment of change."""
+
+    def __init__(self, size: int = 1024) -> None:
+        self.size = size
+        self.seen: OrderedDict[Key, tuple[str, datetime, datetime]] = OrderedDict()
+        self.bodies: OrderedDict[str, bytes] = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, key: Key, now: datetime) -> tuple[str, datetime] | None:
+        with self.lock:
+            found = self.seen.get(key)
+        if found is None or found[2] < now:
+            return None
+        return found[0], found[1]
+
+    def put(self, key: Key, etag: str, modified: datetime, body: bytes, now: datetime) -> None:
+        with self.lock:
+            self.seen[key] = (etag, modified, now + KEPT)
+            self.bodies[etag] = body
+            for kept in (self.seen, self.bodies):
+                while len(kept) > self.size:
+                    kept.popitem(last=False)
+
+    def body(self, etag: str) -> bytes | None:
+        with self.lock:
+            return self.bodies.get(etag)
 
 
-def body_of(answer: FeedAnswer, etag: str) -> bytes:
-    """The feed's bytes, made once per content: the ETag names the content exactly."""
-    body = _bodies.get(etag)
-    if body is None:
-        body = calendar_ics(answer.feed)
-        _bodies[etag] = body
-        while len(_bodies) > BODIES_KEPT:
-            _bodies.popitem(last=False)
-    return body
+REMEMBERED = Remembered()
 
 
 def unchanged(request: Request, etag: str, modified: datetime) -> bool:
@@ -61,18 +87,35 @@ def unchanged(request: Request, etag: str, modified: datetime) -> bool:
     return modified.replace(microsecond=0) <= moment
 
 
+def _made(db: SessionDep, owner: FeedOwner, key: Key, now: datetime) -> tuple[str, datetime, bytes]:
+    """Build the feed, remember it, return its ETag, Last-Modified and bytes."""
+    answer = feed_for_owner(db, owner, now)
+    etag = feed_etag(answer.feed)
+    body = REMEMBERED.body(etag) or calendar_ics(answer.feed)
+    REMEMBERED.put(key, etag, answer.modified, body, now)
+    return etag, answer.modified, body
+
+
 @router.get("/calendario/{token}.ics")
 def calendar_feed(token: str, request: Request, db: SessionDep) -> Response:
     """A staff member's own feed, or a shelter's for its coordination; 404 if not valid."""
-    answer = feed_for_token(db, token)
-    if answer is None:
+    owner = owner_of(db, token)
+    if owner is None:
         raise HTTPException(404, NOT_FOUND)
-    etag = feed_etag(answer.feed)
+    now = datetime.now(UTC)
+    key: Key = (owner.token_id, owner.changed, lima_today(now))
+    known = REMEMBERED.get(key, now)
+    body = None
+    if known is None:
+        etag, modified, body = _made(db, owner, key, now)
+    else:
+        etag, modified = known
     headers = {
         **FEED_HEADERS,
         "ETag": etag,
-        "Last-Modified": format_datetime(answer.modified.astimezone(UTC), usegmt=True),
+        "Last-Modified": format_datetime(modified.astimezone(UTC), usegmt=True),
     }
-    if unchanged(request, etag, answer.modified):
+    if unchanged(request, etag, modified):
         return Response(status_code=304, headers=headers)
-    return Response(body_of(answer, etag), media_type=MEDIA_TYPE, headers=headers)
+    body = body or REMEMBERED.body(etag) or _made(db, owner, key, now)[2]
+    return Response(body, media_type=MEDIA_TYPE, headers=headers)

@@ -69,7 +69,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("feed_events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_feed_events_day"), ["day"], unique=False)
-        batch_op.create_index(batch_op.f("ix_feed_events_shelter_id"), ["shelter_id"], unique=False)
+        batch_op.create_index(
+            "ix_feed_events_shelter_id_last_modified", ["shelter_id", "last_modified"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_feed_events_staff_id"), ["staff_id"], unique=False)
 
     op.create_table(
@@ -108,7 +110,7 @@ def downgrade() -> None:
     op.drop_table("feed_tokens")
     with op.batch_alter_table("feed_events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_feed_events_staff_id"))
-        batch_op.drop_index(batch_op.f("ix_feed_events_shelter_id"))
+        batch_op.drop_index("ix_feed_events_shelter_id_last_modified")
         batch_op.drop_index(batch_op.f("ix_feed_events_day"))
 
     op.drop_table("feed_events")
