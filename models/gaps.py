@@ -41,13 +41,23 @@ class HeatCell:
         return self.covered / self.required if self.required else None
 
 
+@dataclass(frozen=True)
+class DayGap:
+    """Uncovered minimum demand of one role on one day, all shift types together."""
+
+    day: date
+    role: str
+    hours: float
+
+
 @dataclass
 class GapBreakdown:
-    """One roster's gap: demand, uncovered hours and their lines, and the heat map."""
+    """One roster's gap: demand, uncovered hours and their lines, the heat map, the days."""
 
     demand_hours: float
     lines: list[GapLine] = field(default_factory=list)
     heat: list[HeatCell] = field(default_factory=list)
+    days: list[DayGap] = field(default_factory=list)  # by day and role, for the web's chart
 
     @property
     def uncovered_hours(self) -> float:

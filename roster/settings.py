@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     time_limit_seconds: float = 60.0
     mip_gap: float = 0.01
     threads: int = 1
+    gaps_time_limit_seconds: float = 30.0  # each solve of a gap analysis run from the web
+    gaps_workers: int = 2  # shelters a web gap analysis solves at once (processes)
     fairness_months: int = 12  # earlier months counted in the fairness tally (S4)
     secure_cookies: bool = False  # True behind HTTPS: the session cookie is sent over TLS only
     public_url: str = ""  # e.g. https://turnos.example.pe: the base of calendar feed links

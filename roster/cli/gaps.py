@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -13,7 +12,6 @@ from exports.gaps_labels import number_es, soles
 from exports.gaps_pdf import gaps_pdf
 from exports.gaps_xlsx import gaps_xlsx
 from models.gaps import NetworkGapAnalysis
-from optimizer.staffing import StaffingSettings
 from roster.cli.common import (
     OUTPUT,
     cli_errors,
@@ -24,24 +22,14 @@ from roster.cli.common import (
     write_output,
 )
 from roster.gaps import GapSettings, gap_analysis
+from roster.gaps.settings import limited_settings
 from roster.planning import parse_month
 
 
 def gap_settings(solver: str, time_limit: float, target: float, workers: int) -> GapSettings:
     """The analysis settings from the command's options (Spanish errors on bad values)."""
-    base = GapSettings()
     try:
-        return replace(
-            base,
-            solver=replace(
-                base.solver,
-                solver=solver,
-                time_limit_phase1=time_limit,
-                time_limit_phase2=min(base.solver.time_limit_phase2, time_limit),
-            ),
-            staffing=StaffingSettings(target_pct=target, time_limit=time_limit),
-            workers=workers,
-        )
+        return limited_settings(time_limit, target, solver, workers)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
 

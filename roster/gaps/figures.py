@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from models.gaps import CarrierLoad, ContractLine, GapBreakdown, GapLine, HeatCell
+from models.gaps import CarrierLoad, ContractLine, DayGap, GapBreakdown, GapLine, HeatCell
 from models.problem import PlanningProblem
 from models.roster import Roster
 from models.staffing import minimum_demand_hours
@@ -23,12 +23,16 @@ def gap_breakdown(problem: PlanningProblem, roster: Roster) -> GapBreakdown:
     """Uncovered minimum demand by role, shift type, class of day and reason; the heat map."""
     shifts: Counter[tuple[str, str, str, str]] = Counter()
     hours: dict[tuple[str, str, str, str], float] = defaultdict(float)
+    daily: dict[tuple[date, str], float] = defaultdict(float)
     for gap in roster.gaps:
         key = (gap.role, gap.shift, str(problem.day_class(gap.day)), str(gap.reason))
         shifts[key] += gap.missing
         hours[key] += gap.hours
+        daily[(gap.day, gap.role)] += gap.hours
     lines = [GapLine(*key, shifts[key], hours[key]) for key in sorted(shifts)]
-    return GapBreakdown(minimum_demand_hours(problem), lines, heat_map(problem, roster))
+    days = [DayGap(day, role, daily[(day, role)]) for day, role in sorted(daily)]
+    heat = heat_map(problem, roster)
+    return GapBreakdown(minimum_demand_hours(problem), lines, heat, days)
 
 
 def heat_map(problem: PlanningProblem, roster: Roster) -> list[HeatCell]:

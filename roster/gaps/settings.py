@@ -7,7 +7,7 @@ HR to replace with the programme's own figures, never literals elsewhere in the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from models.staffing import CandidatePost
@@ -58,3 +58,24 @@ class GapSettings:
     def candidate(self, role: str) -> CandidatePost | None:
         """The candidate post of ``role``, if HR may create one."""
         return next((c for c in self.candidates if c.role == role), None)
+
+
+def limited_settings(
+    time_limit: float, target: float = 100.0, solver: str = "highs", workers: int = 2
+) -> GapSettings:
+    """The default settings with every solve held to ``time_limit`` seconds (CLI and jobs).
+
+    Raises ``ValueError`` (English, for the caller to reword) on an impossible value.
+    """
+    base = GapSettings()
+    return replace(
+        base,
+        solver=replace(
+            base.solver,
+            solver=solver,
+            time_limit_phase1=time_limit,
+            time_limit_phase2=min(base.solver.time_limit_phase2, time_limit),
+        ),
+        staffing=StaffingSettings(target_pct=target, time_limit=time_limit),
+        workers=workers,
+    )

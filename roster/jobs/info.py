@@ -28,7 +28,8 @@ STATE_LABELS_ES = {
 
 PLAN = "plan"
 REPAIR = "repair"  # a published month repaired from a date (roster.repair)
-KINDS = (PLAN, REPAIR)
+GAPS = "gaps"  # a gap analysis of a shelter's or the network's month (roster/jobs/gaps.py)
+KINDS = (PLAN, REPAIR, GAPS)
 
 # A running job writes its heartbeat at least this often (seconds)...
 HEARTBEAT_SECONDS = 2.0

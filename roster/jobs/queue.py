@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from roster.jobs.info import (
     ACTIVE_STATES,
     CANCELLED,
+    GAPS,
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
     PLAN,
@@ -65,8 +66,12 @@ def _checked(session: Session, row: JobRow, stale_after_seconds: float) -> JobIn
 
 
 def _month_jobs(shelter: ShelterRow, year: int, month: int) -> Select:
+    """The jobs on a shelter's roster of a month (gap analyses are apart: roster/jobs/gaps.py)."""
     return select(JobRow).where(
-        JobRow.shelter_id == shelter.id, JobRow.year == year, JobRow.month == month
+        JobRow.shelter_id == shelter.id,
+        JobRow.year == year,
+        JobRow.month == month,
+        JobRow.kind != GAPS,
     )
 
 

@@ -14,10 +14,12 @@ from sqlalchemy.orm import Session
 from models import SolveControl
 from optimizer import PlanResult, solve
 from roster import services
+from roster.jobs.gaps_runner import run_gaps
 from roster.jobs.info import (
     CANCELLED,
     DONE,
     FAILED,
+    GAPS,
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
     PLAN,
@@ -56,10 +58,13 @@ def run_job(
     watch = JobWatch(url, job_id, shutdown)
     with Heartbeat(watch):
         try:
-            if job.kind not in (PLAN, REPAIR):
+            if job.kind == GAPS:  # a gap analysis: roster/jobs/gaps_runner.py
+                run_gaps(job, url, watch)
+            elif job.kind not in (PLAN, REPAIR):
                 raise services.InvalidInput(f"Tipo de trabajo desconocido: '{job.kind}'.")
-            run = _run_plan if job.kind == PLAN else run_repair
-            run(job, url, watch, solve_fn or solve)
+            else:
+                run = _run_plan if job.kind == PLAN else run_repair
+                run(job, url, watch, solve_fn or solve)
         except JobGone:
             log.warning("Job %s ended elsewhere; its result is not stored", job_id)
         except Exception as error:
