@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
@@ -40,5 +42,14 @@ class Settings(BaseSettings):
 
 
 def get_settings() -> Settings:
-    """The current settings, read afresh from the environment on each call."""
+    """The current settings, as the environment says now (a change is seen at once)."""
+    return _settings(
+        tuple(sorted((k, v) for k, v in os.environ.items() if k[:7].upper() == "ROSTER_"))
+    )
+
+
+@lru_cache(maxsize=32)
+def _settings(_environment: tuple[tuple[str, str], ...]) -> Settings:
+    """Settings for one set of ``ROSTER_*`` variables: reading them is costly (pydantic), and
+    every request opens a database session that asks for them."""
     return Settings()

@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from roster.services.errors import InvalidInput, NotFound
@@ -142,6 +142,25 @@ def shelter_feed_links(
     return max(own, default=None), staff
 
 
+def _owner_query() -> Select[tuple[int, str, int, int | None, datetime, datetime | None]]:
+    changed = (
+        select(func.max(FeedEventRow.last_modified))
+        .where(FeedEventRow.shelter_id == FeedTokenRow.shelter_id)
+        .scalar_subquery()
+    )
+    return select(
+        FeedTokenRow.id,
+        FeedTokenRow.kind,
+        FeedTokenRow.shelter_id,
+        FeedTokenRow.staff_id,
+        FeedTokenRow.created_at,
+        changed,
+    ).where(FeedTokenRow.token_hash == bindparam("token_hash"), FeedTokenRow.revoked_at.is_(None))
+
+
+OWNER_QUERY = _owner_query()  # built once: every feed request runs it
+
+
 def owner_of(session: Session, token: str) -> FeedOwner | None:
     """The feed a token opens, or None when it is unknown or revoked (no difference shown).
 
@@ -150,21 +169,7 @@ def owner_of(session: Session, token: str) -> FeedOwner | None:
     """
     if not token or len(token) > 128:
         return None
-    changed = (
-        select(func.max(FeedEventRow.last_modified))
-        .where(FeedEventRow.shelter_id == FeedTokenRow.shelter_id)
-        .scalar_subquery()
-    )
-    row = session.execute(
-        select(
-            FeedTokenRow.id,
-            FeedTokenRow.kind,
-            FeedTokenRow.shelter_id,
-            FeedTokenRow.staff_id,
-            FeedTokenRow.created_at,
-            changed,
-        ).where(FeedTokenRow.token_hash == hash_token(token), FeedTokenRow.revoked_at.is_(None))
-    ).first()
+    row = session.execute(OWNER_QUERY, {"token_hash": hash_token(token)}).first()
     return None if row is None else FeedOwner(*row)
 
 

@@ -20,12 +20,14 @@ from email.utils import format_datetime, parsedate_to_datetime
 from threading import Lock
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from exports.ical import MEDIA_TYPE, calendar_ics, feed_etag
 from roster.services.calendars import feed_for_owner, lima_today
 from roster.services.feeds import FeedOwner, owner_of
-from web.deps import NOT_FOUND, SessionDep
+from roster.storage import session_scope
+from web.deps import NOT_FOUND
 
 router = APIRouter(tags=["calendario"])
 FEED_HEADERS = {
@@ -87,19 +89,30 @@ def unchanged(request: Request, etag: str, modified: datetime) -> bool:
     return modified.replace(microsecond=0) <= moment
 
 
-def _made(db: SessionDep, owner: FeedOwner, key: Key, now: datetime) -> tuple[str, datetime, bytes]:
-    """Build the feed, remember it, return its ETag, Last-Modified and bytes."""
-    answer = feed_for_owner(db, owner, now)
+def _made(owner: FeedOwner, key: Key, now: datetime) -> tuple[str, datetime, bytes]:
+    """Build the feed (in its own session), remember it, return its ETag, date and bytes."""
+    with session_scope() as db:
+        answer = feed_for_owner(db, owner, now)
     etag = feed_etag(answer.feed)
     body = REMEMBERED.body(etag) or calendar_ics(answer.feed)
     REMEMBERED.put(key, etag, answer.modified, body, now)
     return etag, answer.modified, body
 
 
+def _owner(token: str) -> FeedOwner | None:
+    with session_scope() as db:
+        return owner_of(db, token)
+
+
 @router.get("/calendario/{token}.ics")
-def calendar_feed(token: str, request: Request, db: SessionDep) -> Response:
-    """A staff member's own feed, or a shelter's for its coordination; 404 if not valid."""
-    owner = owner_of(db, token)
+async def calendar_feed(token: str, request: Request) -> Response:
+    """A staff member's own feed, or a shelter's for its coordination; 404 if not valid.
+
+    Async on purpose: the usual answer (a known feed, often a 304) is one short indexed
+    query, run here without a trip through the thread pool; building a feed, which takes
+    longer, goes to the thread pool.
+    """
+    owner = _owner(token)
     if owner is None:
         raise HTTPException(404, NOT_FOUND)
     now = datetime.now(UTC)
@@ -107,7 +120,7 @@ def calendar_feed(token: str, request: Request, db: SessionDep) -> Response:
     known = REMEMBERED.get(key, now)
     body = None
     if known is None:
-        etag, modified, body = _made(db, owner, key, now)
+        etag, modified, body = await run_in_threadpool(_made, owner, key, now)
     else:
         etag, modified = known
     headers = {
@@ -117,5 +130,5 @@ def calendar_feed(token: str, request: Request, db: SessionDep) -> Response:
     }
     if unchanged(request, etag, modified):
         return Response(status_code=304, headers=headers)
-    body = body or REMEMBERED.body(etag) or _made(db, owner, key, now)[2]
+    body = body or REMEMBERED.body(etag) or (await run_in_threadpool(_made, owner, key, now))[2]
     return Response(body, media_type=MEDIA_TYPE, headers=headers)
