@@ -25,7 +25,9 @@ from web.routes import (
     auth,
     feeds,
     me,
+    my_swaps,
     network,
+    repair,
     roster,
     roster_files,
     shelter_feeds,
@@ -113,7 +115,7 @@ def create_app() -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.add_middleware(GZipMiddleware, minimum_size=2048)  # a month grid is ~120 KB of HTML
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for area in (auth, network, me, roster, roster_files, shelter_feeds, feeds):
+    for area in (auth, network, me, my_swaps, roster, repair, roster_files, shelter_feeds, feeds):
         app.include_router(area.router, include_in_schema=False)  # pages: not part of the API
     app.include_router(api.router)
     app.include_router(api_roster.router)

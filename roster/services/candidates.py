@@ -8,20 +8,20 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from exports.gaps_labels import REASONS_ES
 from models import Roster
 from models.candidates import Candidate, rank_candidates
 from models.validator import coverage_gaps
-from roster.services.editing import merged_gaps
+from roster.services.editing import merged_gaps, token_of
 from roster.services.errors import InvalidInput
 from roster.services.labels import day_es
+from roster.services.lookup import shelter_row
 from roster.services.planning import planning_problem
-from roster.services.rosters import get_roster
+from roster.services.rosters import get_roster, latest_row
 
 
 @dataclass(frozen=True)
 class ShiftCandidates:
-    """One role on one shift of one day: its cover, the gap's reason, and everyone ranked."""
+    """One role on one shift of one day: its cover, the gap's reason code, everyone ranked."""
 
     day: date
     shift: str
@@ -32,6 +32,7 @@ class ShiftCandidates:
     reason: str | None
     version: int | None
     candidates: list[Candidate]
+    token: tuple[int, int] = (0, 0)  # the month's newest (version, revision), for an edit
 
 
 def _role_for(problem_demand: list[tuple[str, int, int]], role: str | None) -> str:
@@ -92,7 +93,8 @@ def shift_candidates(
         needed,
         assigned,
         max(0, needed - assigned),
-        None if gap is None else REASONS_ES.get(str(gap.reason), str(gap.reason)),
+        None if gap is None else str(gap.reason),
         None if stored is None else stored.version,
         rank_candidates(checked, roster, day, shift, chosen),
+        token_of(latest_row(session, shelter_row(session, shelter_code), day.year, day.month)),
     )

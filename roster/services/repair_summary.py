@@ -70,13 +70,15 @@ class RepairSummary:
         """JSON-ready: dates as ISO text."""
         data = asdict(self)
         data["start"] = self.start.isoformat()
+        data["changed"] = self.changed
         for line in data["changes"] + data["gaps"]:
             line["day"] = line["day"].isoformat()
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RepairSummary:
-        """Rebuild from ``to_dict``'s output (as stored with a proposal)."""
+        """Rebuild from ``to_dict``'s output (as stored with a proposal; ``changed`` is
+        the length of ``changes``)."""
         cell = lambda value: None if value is None else (value[0], value[1])  # noqa: E731
         scratch = data.get("scratch_uncovered")
         return cls(

@@ -20,6 +20,7 @@ from roster import jobs, services
 from roster.planning import parse_month
 from web import i18n
 from web.deps import NOT_FOUND, CurrentUser, ManagedShelter, SessionDep, ShelterCode
+from web.incidents import incidents
 from web.templating import render
 
 router = APIRouter(prefix="/hogares/{code}/rol/{month}", tags=["rol"])
@@ -74,6 +75,7 @@ def _context(
             s.code: f"{s.code} · {s.name} {s.start:%H:%M}–{s.end:%H:%M}" for s in view.shifts
         },
         "names": {person.code: person.name for person in view.people},
+        **incidents(db, code, year, month),
     }
 
 
