@@ -171,7 +171,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shelter", default="HRT-LIM-01", help="an 18-person demo shelter")
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--requests", type=int, default=20, help="per client and round")
+    parser.add_argument("--requests", type=int, default=60, help="per client and round")
     parser.add_argument("--seconds", type=float, default=60.0, help="at most, per round")
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="feed-bench-"))
