@@ -85,7 +85,7 @@ def test_a_swap_approved_and_the_audit_as_csv(url: str) -> None:
     assert "Aprobado" in listed.stdout
     exported = run("audit", "-s", CODE, "--month", "2026-03", "--csv", "-")
     assert exported.exit_code == 0, exported.output
-    rows = list(csv.reader(io.StringIO(exported.stdout)))
+    rows = [row for row in csv.reader(io.StringIO(exported.stdout)) if row]
     assert rows[0][:3] == ["fecha y hora (Lima)", "quién", "tipo"]
     swaps = [row for row in rows[1:] if row[2] == "Intercambio"]
     assert {(row[4], row[7], row[8]) for row in swaps} == {
