@@ -56,7 +56,12 @@ def _neighbours(year: int, month: int) -> tuple[str, str]:
 def _context(
     db: Session, code: str, year: int, month: int, version: int | None = None
 ) -> dict[str, Any]:
-    """What every template of the page reads: the month's view, its latest job, its links."""
+    """What every template of the page reads: the month's view, its latest job, its links.
+
+    The job is read first: a job seen finished then always comes with its final roster
+    (each read sees the newest committed data, and the roster is stored before the job ends).
+    """
+    job = jobs.latest_job(db, code, year, month)
     try:
         view = services.month_view(db, code, year, month, version)
     except services.NotFound as error:
@@ -65,7 +70,7 @@ def _context(
     previous, following = _neighbours(year, month)
     return {
         "view": view,
-        "job": jobs.latest_job(db, code, year, month),
+        "job": job,
         "month_key": key,
         "base": f"/hogares/{code}/rol/{key}",
         "previous_month": previous,
