@@ -1,24 +1,171 @@
-"""The neighbourhoods of the weighted search (optimizer/lns.py): their kinds and sizes.
+"""The neighbourhoods of the search core (optimizer/search.py): small pluggable functions.
 
 A neighbourhood is a mask over the assignment columns that the search frees around the
-incumbent: a few people for the whole horizon, everyone over a window of days, both,
-everyone around a shift left short with some who could fill it, or those the LP
-relaxation leaves fractional or sets apart from the incumbent (as RINS does).
-``NeighbourhoodSize`` adapts how large they are from what the last ones gave.
+incumbent, everything else staying fixed at it. Each function reads the columns
+(``Area``), the incumbent's values (every column of the model), a size (people and
+days) and the search's random stream, and returns its mask, or None when it does not
+apply to this incumbent. They
+are listed by name in ``NEIGHBOURHOODS``; a search plan names the ones it draws (by
+payoff, optimizer/payoff.py). ``NeighbourhoodSize`` adapts the size from what the last
+ones gave.
 """
 
 from __future__ import annotations
 
 import random
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 
-SUB_SECONDS, MAX_SUB_SECONDS = 3.0, 24.0  # time limit of one neighbourhood: first, at most
-START_PEOPLE, START_DAYS = 3, 7  # the smallest neighbourhoods; they grow when stuck
-GROW_AFTER = 3  # neighbourhoods proved without improving before they grow
+GROW_AFTER = 3  # neighbourhoods proved without improving before the size grows
 GUIDED_SHARE = 0.2  # above this share of free assignments a guided neighbourhood is windowed
-KINDS = ("people", "days", "mixed", "guided", "shortfall")  # neighbourhoods, drawn evenly
+HOT_DAYS = 4  # days either side of a penalised day (a hotspot) set free
+
+
+@dataclass(frozen=True)
+class Size:
+    """How many people and days a neighbourhood frees."""
+
+    people: int
+    days: int
+
+
+@dataclass
+class Area:
+    """The assignment columns a neighbourhood masks, and what the model says about them.
+
+    Arrays are per assignment column (``columns``: their indices in the model);
+    ``shortfalls`` and ``hotspots`` name other columns of the model (a cover shortfall,
+    a penalty tied to a day), which the incumbent's values switch on.
+    """
+
+    columns: np.ndarray  # each assignment column's index in the model
+    people: np.ndarray  # each column's person id
+    days: np.ndarray  # each column's day index (0 = the horizon's first day)
+    nights: np.ndarray  # True for a night shift's column
+    weekends: np.ndarray  # True for a Saturday's or Sunday's column
+    horizon: int
+    staff: list[str]
+    mates: dict[str, list[str]]  # each person's role-mates (sharing a role she holds)
+    groups: list[list[str]]  # people grouped by primary role (two or more)
+    shortfalls: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    hotspots: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
+    relaxed: np.ndarray | None = None  # the LP relaxation's assignments, if solved
+    qualified: dict[str, list[str]] = field(default_factory=dict)  # role -> people
+
+    def window(self, first: int, days: int) -> np.ndarray:
+        """The columns of ``days`` days from day index ``first``."""
+        return (self.days >= first) & (self.days < first + days)
+
+    def of(self, chosen: set[str] | list[str]) -> np.ndarray:
+        """The columns of the ``chosen`` people."""
+        return np.isin(self.people, list(chosen))
+
+    def team(self, rng: random.Random, count: int, anchor: str | None = None) -> set[str]:
+        """``anchor`` (drawn when None) and up to ``count - 1`` of her role-mates."""
+        anchor = anchor if anchor is not None else rng.choice(self.staff)
+        mates = self.mates.get(anchor, [])
+        return {anchor, *rng.sample(mates, min(len(mates), max(0, count - 1)))}
+
+
+Neighbourhood = Callable[[Area, np.ndarray, Size, random.Random], np.ndarray | None]
+
+
+def people(area: Area, best: np.ndarray, size: Size, rng: random.Random) -> np.ndarray | None:
+    """A few people sharing a role, for the whole horizon."""
+    return area.of(area.team(rng, size.people))
+
+
+def days(area: Area, best: np.ndarray, size: Size, rng: random.Random) -> np.ndarray | None:
+    """Everyone over a window of days."""
+    first = rng.randrange(max(1, area.horizon - size.days + 1))
+    return area.window(first, size.days)
+
+
+def both(area: Area, best: np.ndarray, size: Size, rng: random.Random) -> np.ndarray | None:
+    """Twice the people over twice the days."""
+    chosen = set(rng.sample(area.staff, min(len(area.staff), 2 * size.people)))
+    first = rng.randrange(max(1, area.horizon - 2 * size.days + 1))
+    return area.of(chosen) & area.window(first, 2 * size.days)
+
+
+def shortfall(area: Area, best: np.ndarray, size: Size, rng: random.Random) -> np.ndarray | None:
+    """Around a shift the incumbent leaves short: everyone over a window of days centred
+    on it, and some of those qualified for it over the whole horizon, who can give up a
+    shift elsewhere to fill it."""
+    short = [(day, who) for column, day, who in area.shortfalls if best[column] > 0.5 and who]
+    if not short:
+        return None
+    day, candidates = rng.choice(short)
+    chosen = rng.sample(candidates, min(len(candidates), size.people))
+    return area.of(chosen) | area.window(day - size.days // 2, size.days)
+
+
+def hotspot(area: Area, best: np.ndarray, size: Size, rng: random.Random) -> np.ndarray | None:
+    """The days around a penalised day of the incumbent (a shortfall below the desired
+    cover: people of its role; an isolated day or a split weekend: the person and a few
+    role-mates)."""
+    hot = [spot for spot in area.hotspots if best[spot[0]] > 0.5]
+    if not hot:
+        return None
+    _, day, staff_id, role = rng.choice(hot)
+    if staff_id is not None:
+        chosen = area.team(rng, size.people, staff_id)
+    else:
+        pool = area.qualified.get(role or "", [])
+        chosen = set(rng.sample(pool, min(len(pool), 2 * size.people)))
+    return area.of(chosen) & area.window(day - HOT_DAYS, 2 * HOT_DAYS + 1)
+
+
+def guided(area: Area, best: np.ndarray, size: Size, rng: random.Random) -> np.ndarray | None:
+    """The assignments the LP relaxation leaves fractional or sets apart from the
+    incumbent (relaxation-induced, as RINS); within a window of days when they are many."""
+    if area.relaxed is None:
+        return None
+    fixed = np.round(best[area.columns])
+    apart = np.abs(area.relaxed - np.round(area.relaxed)) > 1e-6
+    apart |= np.abs(area.relaxed - fixed) > 0.5
+    if apart.mean() <= GUIDED_SHARE:
+        return apart
+    first = rng.randrange(max(1, area.horizon - size.days + 1))
+    return apart & area.window(first, 2 * size.days)
+
+
+def fairness(area: Area, best: np.ndarray, size: Size, rng: random.Random) -> np.ndarray | None:
+    """The most and the least loaded of a role (nights, or weekend days: S4) and a few
+    role-mates, over a window of days, so that the load can move between them."""
+    if not area.groups:
+        return None
+    group = rng.choice(area.groups)
+    load = area.nights if rng.random() < 0.5 else area.weekends
+    worked = best[area.columns] > 0.5
+    counts = {person: int((worked & load & (area.people == person)).sum()) for person in group}
+    ordered = sorted(group, key=lambda person: (counts[person], rng.random()))
+    chosen = {ordered[0], ordered[-1]}
+    rest = [person for person in group if person not in chosen]
+    chosen |= set(rng.sample(rest, min(len(rest), max(0, size.people - 2))))
+    first = rng.randrange(max(1, area.horizon - 2 * size.days + 1))
+    return area.of(chosen) & area.window(first, 2 * size.days)
+
+
+def weekend(area: Area, best: np.ndarray, size: Size, rng: random.Random) -> np.ndarray | None:
+    """A few people sharing a role on every Saturday and Sunday of the horizon."""
+    if not area.weekends.any():
+        return None
+    return area.of(area.team(rng, 2 * size.people)) & area.weekends
+
+
+NEIGHBOURHOODS: dict[str, Neighbourhood] = {
+    "people": people,
+    "days": days,
+    "both": both,
+    "shortfall": shortfall,
+    "hotspot": hotspot,
+    "guided": guided,
+    "fairness": fairness,
+    "weekend": weekend,
+}
 
 
 class NeighbourhoodSize:
@@ -28,24 +175,35 @@ class NeighbourhoodSize:
     those in a row the size grows. One that runs out of time without improving is too
     large to search: the size shrinks, never below the floor. When the search stalls
     (``escalate``), as in variable neighbourhood search, the floor rises by two people
-    and four days and each neighbourhood gets ``SUB_SECONDS`` more, to leave the
-    incumbent's valley; the first improvement brings them back to the start.
+    and four days and each neighbourhood gets ``seconds`` more, to leave the
+    incumbent's valley; the first improvement brings them back to the start. With
+    ``adaptive`` False the size and the seconds never change.
     """
 
-    def __init__(self, horizon: int) -> None:
-        self.horizon, self.people, self.days, self.stuck = horizon, START_PEOPLE, START_DAYS, 0
+    def __init__(
+        self, horizon: int, start: Size, seconds: float, most: float, adaptive: bool = True
+    ) -> None:
+        self.horizon, self.start, self.adaptive = horizon, start, adaptive
+        self.first_seconds, self.most = seconds, most
+        self.people, self.days, self.stuck = start.people, min(start.days, horizon), 0
         self.level = 0  # escalations since the last improvement
-        self.seconds = SUB_SECONDS
+        self.seconds = seconds
+
+    @property
+    def size(self) -> Size:
+        return Size(self.people, self.days)
 
     def floor(self) -> tuple[int, int]:
         """The smallest people and days at the current escalation level."""
-        people, days = START_PEOPLE + 2 * self.level, START_DAYS + 4 * self.level
+        people, days = self.start.people + 2 * self.level, self.start.days + 4 * self.level
         return people, min(days, self.horizon)
 
     def after(self, improved: bool, proved: bool) -> None:
         """Adapt to one neighbourhood's outcome."""
+        if not self.adaptive:
+            return
         if improved:
-            self.stuck, self.level, self.seconds = 0, 0, SUB_SECONDS
+            self.stuck, self.level, self.seconds = 0, 0, self.first_seconds
         elif not proved:
             people, days = self.floor()
             self.people, self.days = max(people, self.people - 1), max(days, self.days - 2)
@@ -58,88 +216,9 @@ class NeighbourhoodSize:
 
     def escalate(self) -> None:
         """The search has stalled: larger neighbourhoods, and longer to search each."""
+        if not self.adaptive:
+            return
         self.level += 1
-        self.seconds = min(MAX_SUB_SECONDS, SUB_SECONDS * (1 + self.level))
+        self.seconds = min(self.most, self.first_seconds * (1 + self.level))
         people, days = self.floor()
         self.people, self.days, self.stuck = max(people, self.people), max(days, self.days), 0
-
-
-class Neighbourhoods:
-    """The masks of free assignments; mixed into FixAndOptimise, whose columns they read."""
-
-    ctx: Any
-    random: random.Random
-    people: np.ndarray  # each assignment column's person
-    days: np.ndarray  # each assignment column's day index
-    columns: np.ndarray
-    relaxed: np.ndarray | None  # the LP relaxation's assignments
-    shortfalls: list[tuple[int, int, list[str]]]  # (column, day index, who could fill it)
-
-    def kinds(self, best: np.ndarray) -> list[str]:
-        """The kinds of neighbourhood that apply around ``best``."""
-        return [
-            kind
-            for kind in KINDS
-            if (kind != "guided" or self.relaxed is not None)
-            and (kind != "shortfall" or self.short_of(best))
-        ]
-
-    def neighbourhood(self, kind: str, people: int, days: int, best: np.ndarray) -> np.ndarray:
-        """A mask of free assignments around ``best``: a few people, a window of days, both,
-        the people who could fill a shortfall, or the LP's guide.
-
-        "shortfall": everyone over the window of ``days`` days centred on a shift left
-        short in ``best``, and ``people`` of those qualified for it over the whole horizon,
-        who can give up a shift elsewhere to fill it. "guided" (relaxation-induced, as
-        RINS): the assignments the LP relaxation leaves fractional or where it disagrees
-        with the incumbent, within a window of days when they are many.
-        """
-        staff = [person.id for person in self.ctx.staff]
-        horizon = len(self.ctx.timeline.days)
-        if kind == "shortfall":
-            return self.around_shortfall(people, days, self.short_of(best))
-        chosen = set(
-            self.random.sample(staff, min(len(staff), people * (2 if kind == "mixed" else 1)))
-        )
-        first = self.random.randrange(max(1, horizon - days + 1))
-        in_window = (self.days >= first) & (
-            self.days < first + days * (2 if kind == "mixed" else 1)
-        )
-        in_people = np.isin(self.people, list(chosen))
-        if kind == "guided":
-            return self.guided(np.round(best[self.columns]), first, 2 * days)
-        if kind == "people":
-            return in_people
-        if kind == "days":
-            return in_window
-        return in_people & in_window
-
-    def short_of(self, best: np.ndarray) -> list[tuple[int, list[str]]]:
-        """For each shift ``best`` leaves short, its day's index and the people qualified for it."""
-        return [
-            (day, people) for index, day, people in self.shortfalls if best[index] > 0.5 and people
-        ]
-
-    def around_shortfall(
-        self, people: int, days: int, short: list[tuple[int, list[str]]]
-    ) -> np.ndarray:
-        """Around one of the ``short`` shifts: everyone over ``days`` days centred on it, and
-        up to ``people`` of those qualified for it over the whole horizon."""
-        day, candidates = self.random.choice(short)
-        chosen = self.random.sample(candidates, min(len(candidates), people))
-        first = day - days // 2
-        return np.isin(self.people, chosen) | ((self.days >= first) & (self.days < first + days))
-
-    def guided(self, fixed: np.ndarray, first: int, days: int) -> np.ndarray:
-        """The assignments the LP leaves fractional or sets apart from ``fixed`` (the incumbent's).
-
-        When they are more than ``GUIDED_SHARE`` of all, only those in the window of
-        ``days`` days from day index ``first``.
-        """
-        if self.relaxed is None:
-            return np.zeros(len(self.columns), dtype=bool)
-        apart = np.abs(self.relaxed - np.round(self.relaxed)) > 1e-6
-        apart |= np.abs(self.relaxed - fixed) > 0.5
-        if apart.mean() <= GUIDED_SHARE:
-            return apart
-        return apart & (self.days >= first) & (self.days < first + days)

@@ -1,22 +1,28 @@
-"""Phase 2 with HiGHS: a full probe, a quick shape, a large-neighbourhood search, a final solve.
+"""The search core: one HiGHS model, runs from a start, neighbourhoods around the best, one polish.
 
-Fairness (S4) and patterns (S6) make good rosters hard for a MIP solver to find, while
-small sub-problems solve in a fraction of a second. Once PuLP has loaded the model into
-highspy, the search works on that model directly (no rebuild): it fixes the assignments
-outside a neighbourhood — a few people sharing a role for the whole month, a few days
-for everyone, or half the staff for two weeks — re-solves from the incumbent and keeps
-improvements. The probe (the full model from phase 1's roster) gives the first bound
-and proves small months optimal at once; the final full solve starts from the best
-roster found and may raise the bound.
+Once PuLP has built the model, the search loads it into highspy once and works on it
+directly. It runs the whole model from a start (a probe first, the remaining time at
+the end), and in between fixes every assignment column outside a neighbourhood at the
+best roster and re-solves the rest (optimizer/neighbourhoods.py: the kinds a plan names,
+drawn by payoff, optimizer/payoff.py), keeping improvements. The best roster is
+polished once: its assignments fixed, every other column re-solved, so each penalty
+column is tight and the per-rule totals are exact. The phase's incumbent and bound go
+to the watch (the caller's SolveControl hears them at least once a second); a stop
+ends the running HiGHS run at its next callback, and the search returns its best roster.
+
+A ``SearchPlan`` says how the time is spent and which neighbourhoods are drawn: the
+shelters' phase 2 (``SHELTER``) and the benchmark's weighted phase (``WEIGHTED``; below
+1,500 assignment columns ``WHOLE``, HiGHS alone) are its configurations. With
+``SolverSettings.search_iterations`` the search stops after that many neighbourhoods
+and every HiGHS run after a number of nodes instead of seconds: the same seed then
+gives the same roster.
 """
 
 from __future__ import annotations
 
-import logging
 import math
 import random
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, field, replace
 from time import perf_counter
 from typing import Any
 
@@ -25,53 +31,115 @@ import numpy as np
 import pulp
 
 from models.report import FEASIBLE, NONE, OPTIMAL
-from optimizer.bound import tight_bound
-from optimizer.highs import dual_bound, has_solution, run_highs
-from optimizer.model import Hotspot, ModelContext
+from optimizer.construct import construct
+from optimizer.highs import LEAVE_AFTER, LEFT, RAN, HighsRun, dual_bound, has_solution, run_highs
+from optimizer.model import Cell, ModelContext
+from optimizer.neighbourhoods import NEIGHBOURHOODS, Area, NeighbourhoodSize, Size
 from optimizer.payoff import Payoffs
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap
 
-log = logging.getLogger(__name__)
-BOUND_SHARE = 0.3  # at most, for the tight bound (optimizer/bound.py); it takes 0.2-0.6 s
-PROBE_SHARE, SHAPE_SHARE, SEARCH_SHARE = 0.08, 0.35, 0.37  # of phase 2's time; the rest: final
-SUB_SECONDS = 0.4  # time limit of one neighbourhood
-PEOPLE, DAYS, MIXED_DAYS, MIXED_SHARE = 4, 6, 14, 0.5  # neighbourhood sizes
-SHAPE_GAP = 0.005  # the shape is a start: proving it to the last unit is not needed
-KINDS = ("hotspot", "people", "days", "mixed")  # neighbourhood kinds, drawn by payoff
-HOT_DAYS = 4  # days either side of a penalised day (a hotspot) set free
 SHAPE_CODES = ("S2", "S3", "S5", "S7")  # the objective without S4 and S6: a quick first shape
+SHAPE_GAP = 0.005  # the shape is a start: proving it to the last unit is not needed
+COMPLETE_SECONDS = 30.0  # at least this long for HiGHS to complete a constructed roster
+POLISH_SECONDS = 30.0  # at most, to re-solve the other columns with the best roster fixed
+WHOLE_NODES, SUB_NODES = 200, 50  # node limits of the runs when the search counts iterations
 
 
-@dataclass
-class Incumbent:
-    """The best column values found so far and their objective (without constants)."""
+@dataclass(frozen=True)
+class SearchPlan:
+    """How a search spends its time (shares of its budget) and which neighbourhoods it draws."""
 
-    values: np.ndarray
-    cost: float
+    kinds: tuple[str, ...] = ()  # names in optimizer.neighbourhoods.NEIGHBOURHOODS
+    probe_share: float = 0.1  # the first run of the whole model, from the start
+    probe_seconds: float = math.inf  # at most this long
+    shape_share: float = 0.0  # a run on the shape's costs (SHAPE_CODES) before the search
+    search_share: float = 0.8  # the neighbourhoods run for at most this share ...
+    search_end: float = 0.9  # ... and end by this share of the budget
+    final: bool = True  # the rest: a run of the whole model from the best roster
+    construct_share: float = 0.0  # a constructive start (no start given), at most
+    relax_share: float = 0.0  # the LP relaxation (a bound, and the "guided" kind), at most
+    size: Size = field(default_factory=lambda: Size(3, 7))  # the first neighbourhoods
+    sub_seconds: float = 3.0  # the time limit of one neighbourhood (at first)
+    most_seconds: float = 24.0  # ... and at most, once escalated
+    adaptive: bool = True  # sizes adapt and escalate (NeighbourhoodSize)
+    stall_share: float = 0.1  # escalate after this share of the budget without improving
+    stall_seconds: float = 10.0  # ... but never sooner than this
 
 
-class HighsSearch:
-    """The highspy model of ``ctx.lp`` and the neighbourhoods of its assignment columns."""
+# The shelters' phase 2: a probe (small months are proven here), a quick shape without
+# fairness and patterns, short neighbourhoods around penalised days, the rest for HiGHS.
+SHELTER = SearchPlan(
+    kinds=("hotspot", "people", "days", "both"),
+    probe_share=0.08,
+    shape_share=0.35,
+    search_share=1.0,
+    search_end=0.8,
+    size=Size(4, 6),
+    sub_seconds=0.4,
+    adaptive=False,
+)
+# The benchmark's weighted phase from 1,500 assignment columns (docs/model.md).
+WEIGHTED = SearchPlan(
+    kinds=("people", "days", "both", "guided", "shortfall"),
+    probe_share=0.1,
+    probe_seconds=15.0,
+    relax_share=0.05,
+    construct_share=0.1,
+)
+# Below that, HiGHS alone: its tree is its strength (docs/benchmarks.md).
+WHOLE = SearchPlan(probe_share=1.0, search_share=0.0, final=False)
+SEARCH_FROM = 1_500  # assignment columns from which the weighted phase searches
+CONSTRUCT_FROM = 20_000  # ... from which its run paths stay out and a constructive start leads
 
-    def __init__(self, ctx: ModelContext, settings: SolverSettings, objective: Any) -> None:
-        self.ctx, self.settings = ctx, settings
-        solver = make_solver(settings, settings.time_limit_phase2, settings.mip_gap)
+
+def weighted_plan(columns: int, settings: SolverSettings) -> SearchPlan:
+    """HiGHS alone below ``SEARCH_FROM`` assignment columns (its tree is its strength);
+    the weighted search from there, led by a longer constructive start and without the
+    LP relaxation from ``CONSTRUCT_FROM`` (minutes on the largest models)."""
+    if not settings.neighbourhood_search or columns < SEARCH_FROM:
+        return WHOLE
+    if columns >= CONSTRUCT_FROM:
+        return replace(WEIGHTED, construct_share=0.6, relax_share=0.0)
+    return WEIGHTED
+
+
+class Search:
+    """The highspy model of ``ctx.lp`` under ``objective``, and a search around its best roster."""
+
+    def __init__(
+        self,
+        ctx: ModelContext,
+        settings: SolverSettings,
+        objective: Any,
+        plan: SearchPlan,
+        gap_abs: float | None = None,
+    ) -> None:
+        self.ctx, self.settings, self.objective, self.plan = ctx, settings, objective, plan
+        self.gap_abs = gap_abs
+        solver = make_solver(settings, 1.0, settings.mip_gap, gap_abs)
         solver.createAndConfigureSolver(ctx.lp)
         solver.buildSolverModel(ctx.lp)
         self.highs = ctx.lp.solverModel
+        self.highs.setOptionValue("mip_abs_gap", gap_abs if gap_abs is not None else 1e-6)
+        self.highs.setOptionValue("random_seed", settings.seed)
         self.variables = ctx.lp.variables()
         self.count = len(self.variables)
         self.every = np.arange(self.count, dtype=np.int32)
         self.costs = self.cost_vector(objective)
-        cells = list(ctx.x.items())
-        self.cells = [cell for cell, _ in cells]
-        self.columns = np.array([var.index for _, var in cells], dtype=np.int32)
-        self.lower = np.array([var.lowBound or 0.0 for _, var in cells])
-        self.upper = np.array([1.0 if var.upBound is None else var.upBound for _, var in cells])
-        self.random = random.Random(0)
-        self.payoffs = Payoffs(KINDS, SUB_SECONDS)
+        self.cells: list[Cell] = list(ctx.x)
+        self.columns = np.array([var.index for var in ctx.x.values()], dtype=np.int32)
+        self.lower = np.array([var.lowBound or 0.0 for var in ctx.x.values()])
+        self.upper = np.array([1.0 if v.upBound is None else v.upBound for v in ctx.x.values()])
+        self.area = area_of(ctx, self.cells)
+        self.random = random.Random(settings.seed)
+        self.counting = settings.search_iterations is not None  # iterations, not seconds
+        self.payoffs = Payoffs(plan.kinds, 1.0 if self.counting else plan.sub_seconds)
+        self.bound = -math.inf  # the best bound without the objective's constant
+        self.fallback: np.ndarray | None = None  # a constructed roster HiGHS did not complete
         self.ran = False  # whether the last run ran: a failed one leaves stale statuses
+        self.left = False  # a stopped run still holds the model: nothing may touch it again
+        self.deadline = perf_counter() + settings.time_limit_phase1 + settings.time_limit_phase2
 
     def cost_vector(self, expression: Any) -> np.ndarray:
         """The column costs of ``expression``."""
@@ -80,165 +148,318 @@ class HighsSearch:
             costs[var.index] = coefficient
         return costs
 
-    def use_costs(self, costs: np.ndarray) -> None:
-        """Give HiGHS these column costs."""
-        self.highs.changeColsCost(self.count, self.every, costs)
+    def cost(self, values: np.ndarray | None) -> float:
+        """The objective of ``values`` without its constant (infinite for none)."""
+        return math.inf if values is None else float(self.costs @ values)
+
+    def better(self, best: np.ndarray | None, found: np.ndarray | None) -> np.ndarray | None:
+        """The cheaper of two solutions (``best`` on a tie)."""
+        return found if self.cost(found) < self.cost(best) - 1e-7 else best
+
+    def note_bound(self, bound: float | None) -> None:
+        """Keep a proven bound of the whole model (without the constant)."""
+        if bound is not None and math.isfinite(bound):
+            self.bound = max(self.bound, bound)
+            self.ctx.watch.note(bound=bound)
 
     def run(
         self,
         seconds: float,
-        start: Incumbent | None,
-        gap: float,
+        start: np.ndarray | None,
         whole: bool = False,
         scored: bool = True,
+        gap: float | None = None,
     ) -> np.ndarray | None:
-        """One HiGHS run from ``start``; the column values if it holds a solution.
+        """One HiGHS run from ``start``; the column values if it holds a roster.
 
         ``whole``: nothing fixed, so the run's bound bounds the phase; ``scored`` False:
         the run minimises other costs (the shape), so its incumbents are not the phase's.
         """
-        self.highs.setOptionValue("time_limit", max(0.05, seconds))
-        self.highs.setOptionValue("mip_rel_gap", gap)
-        if start is not None:
-            self.highs.setSolution(self.count, self.every, start.values)
-        self.ran = run_highs(self.highs, self.ctx.watch, bound=whole and scored, incumbent=scored)
-        if not self.ran or not has_solution(self.highs):
+        if self.left:
             return None
-        return np.array(self.highs.getSolution().col_value)
-
-    def proven(self) -> bool:
-        """True when the last run ran and HiGHS proved it within its gap."""
-        return self.ran and self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
-
-    def bound(self) -> float:
-        """The last run's dual bound (-inf when it proves nothing)."""
-        bound = dual_bound(self.highs) if self.ran else None
-        return -math.inf if bound is None else bound
-
-    def offer(self, best: Incumbent | None, values: np.ndarray | None) -> Incumbent | None:
-        """The better of ``best`` and ``values`` under the full objective."""
+        if self.counting:  # its nodes end the run, not its seconds: all the time left
+            seconds = max(seconds, self.deadline - perf_counter())
+            self.highs.setOptionValue("mip_max_nodes", WHOLE_NODES if whole else SUB_NODES)
+        self.highs.setOptionValue("time_limit", max(0.05, seconds))
+        self.highs.setOptionValue("mip_rel_gap", self.settings.mip_gap if gap is None else gap)
+        if start is not None:
+            self.highs.setSolution(self.count, self.every, start)
+        watched = HighsRun(self.highs, self.ctx.watch, whole and scored, scored, keep=True)
+        outcome = watched.wait(LEAVE_AFTER)
+        self.ran, self.left = outcome == RAN, outcome == LEFT
+        if self.left:  # stopped inside a long LP: its last roster, and the model is let be
+            values = watched.best
+        elif not self.ran or not has_solution(self.highs):
+            return None
+        else:
+            values = np.array(self.highs.getSolution().col_value)
         if values is None:
-            return best
-        cost = float(self.costs @ values)
-        return Incumbent(values, cost) if best is None or cost < best.cost - 1e-7 else best
+            return None
+        assignments = values[self.columns]
+        if np.abs(assignments - np.round(assignments)).max(initial=0.0) > 1e-6:
+            return None  # not a roster (a relaxation's point)
+        return values
 
-    def fix_outside(self, free: np.ndarray, best: Incumbent) -> None:
-        """Fix every assignment column outside ``free`` to its incumbent value."""
-        fixed = np.round(best.values[self.columns])
-        lower = np.where(free, self.lower, fixed)
-        upper = np.where(free, self.upper, fixed)
-        self.highs.changeColsBounds(len(self.columns), self.columns, lower, upper)
+    def proved(self) -> bool:
+        """True when the last run ran and HiGHS proved it within its gaps."""
+        status = self.highs.getModelStatus() if self.ran else None
+        return status == highspy.HighsModelStatus.kOptimal
+
+    def whole(self, seconds: float, start: np.ndarray | None) -> tuple[np.ndarray | None, bool]:
+        """A run of the whole model; its bound is kept; True when it proved its roster."""
+        found = self.run(seconds, start, whole=True)
+        self.note_bound(dual_bound(self.highs) if self.ran else None)
+        self.ctx.watch.note(self.cost(found))
+        return found, self.proved()
+
+    def closed(self, best: np.ndarray | None) -> bool:
+        """True when the best roster is within the gaps of the bound."""
+        if best is None:
+            return False
+        gap = self.cost(best) - self.bound
+        return gap <= (self.gap_abs or 1e-6) or gap <= self.settings.mip_gap * abs(self.cost(best))
+
+    def solve(self, budget: float) -> PhaseOutcome:
+        """The plan: a start, a probe, a shape, neighbourhoods, a last whole run, the polish."""
+        plan, started = self.plan, perf_counter()
+        self.deadline = started + budget
+        start = self.start(budget)
+        if plan.relax_share:
+            self.relax(budget * plan.relax_share)
+        best, proven = self.whole(min(plan.probe_seconds, budget * plan.probe_share), start)
+        if self.cost(start) < self.cost(best) - 1e-7:
+            best, proven = start, False
+        if not proven and best is not None:
+            if plan.shape_share:
+                best = self.shape(best, budget * plan.shape_share)
+            end = started + budget * plan.search_end
+            if plan.kinds:
+                best = self.improve(best, min(perf_counter() + budget * plan.search_share, end))
+            remaining = budget - (perf_counter() - started)
+            if plan.final and remaining > plan.sub_seconds and not self.closed(best):
+                found, proven = self.whole(remaining, best)
+                best = self.better(best, found)
+        return self.settle(best, proven, started)
+
+    def start(self, budget: float) -> np.ndarray | None:
+        """The roster the variables hold (phase 1's), else a constructive start if planned."""
+        values = [var.varValue for var in self.variables]
+        if all(value is not None for value in values):
+            start = np.array(values, dtype=np.float64)
+            self.ctx.watch.note(self.cost(start))
+            return start
+        if not self.plan.construct_share:
+            return None
+        return self.constructed(budget * self.plan.construct_share)
+
+    def constructed(self, seconds: float) -> np.ndarray | None:
+        """A full solution from the constructive start (optimizer/construct.py), if any.
+
+        The assignments are fixed at the constructed roster and HiGHS completes the
+        other columns (penalties, counters); None when that roster breaks a rule.
+        """
+        stop = perf_counter() + seconds
+        chosen = construct(self.ctx, seconds * 0.8)
+        values = np.array([1.0 if cell in chosen else 0.0 for cell in self.cells])
+        values = np.clip(values, self.lower, self.upper)
+        self.fallback = np.zeros(self.count)
+        self.fallback[self.columns] = values
+        found, _ = self.complete(values, max(COMPLETE_SECONDS, stop - perf_counter()), None)
+        return found
+
+    def relax(self, seconds: float) -> None:
+        """Solve the LP relaxation once: its assignments guide the search, its value bounds it."""
+        self.highs.setOptionValue("solve_relaxation", True)
+        self.highs.setOptionValue("time_limit", max(0.05, seconds))
+        self.ran = run_highs(self.highs, self.ctx.watch, incumbent=False)  # LPs call back
+        if self.proved():
+            self.area.relaxed = np.array(self.highs.getSolution().col_value)[self.columns]
+            self.note_bound(self.highs.getInfo().objective_function_value)
+        self.highs.setOptionValue("solve_relaxation", False)
+        self.highs.clearSolver()  # the next runs are MIPs again, from nothing of the LP's
+
+    def shape(self, best: np.ndarray, seconds: float) -> np.ndarray:
+        """A run on the shape's costs (no S4, S6), which HiGHS proves fast: a better start."""
+        self.use_costs(self.cost_vector(self.ctx.soft_expression(SHAPE_CODES)))
+        gap = max(self.settings.mip_gap, SHAPE_GAP)
+        shaped = self.run(seconds, best, scored=False, gap=gap)
+        self.use_costs(self.costs)
+        return shaped if shaped is not None and self.cost(shaped) < self.cost(best) - 1e-7 else best
+
+    def use_costs(self, costs: np.ndarray) -> None:
+        """Give HiGHS these column costs."""
+        if not self.left:
+            self.highs.changeColsCost(self.count, self.every, costs)
+
+    def bounds(self, lower: np.ndarray, upper: np.ndarray) -> None:
+        """Give the assignment columns these bounds."""
+        if not self.left:
+            self.highs.changeColsBounds(len(self.columns), self.columns, lower, upper)
+
+    def fix_outside(self, free: np.ndarray, best: np.ndarray) -> None:
+        """Fix every assignment column outside ``free`` at its value in ``best``."""
+        fixed = np.round(best[self.columns])
+        self.bounds(np.where(free, self.lower, fixed), np.where(free, self.upper, fixed))
 
     def release(self) -> None:
         """Free every assignment column again."""
-        self.highs.changeColsBounds(len(self.columns), self.columns, self.lower, self.upper)
+        self.bounds(self.lower, self.upper)
 
-    def neighbourhood(self, best: Incumbent) -> tuple[str, np.ndarray]:
-        """A random kind and set of assignment columns to re-optimise (a mask over cells)."""
-        staff, days = self.ctx.staff, self.ctx.timeline.days
-        kind = self.payoffs.draw(self.random, KINDS)
-        if kind == "hotspot":
-            hot = [spot for spot in self.ctx.hotspots if best.values[spot.var.index] > 0.5]
-            if hot:
-                return kind, self.around(self.random.choice(hot))
-            kind = "people"
-        if kind == "people":
-            anchor = self.random.choice(staff)
-            chosen = {anchor.id, *self.mates(set(anchor.roles), anchor.id, PEOPLE - 1)}
-            return kind, np.array([cell[0] in chosen for cell in self.cells])
-        first = self.random.randrange(len(days))
-        span = set(days[first : first + (DAYS if kind == "days" else MIXED_DAYS)])
-        if kind == "days":
-            return kind, np.array([cell[1] in span for cell in self.cells])
-        size = max(1, int(len(staff) * MIXED_SHARE))
-        chosen = set(self.random.sample([p.id for p in staff], size))
-        return kind, np.array([cell[0] in chosen and cell[1] in span for cell in self.cells])
+    def improve(self, best: np.ndarray, stop: float) -> np.ndarray:
+        """Re-optimise neighbourhoods of ``best`` until ``stop``, drawn by payoff.
 
-    def mates(self, roles: set[str], anchor: str | None, count: int) -> list[str]:
-        """Up to ``count`` random people other than ``anchor`` holding one of ``roles``."""
-        mates = [p.id for p in self.ctx.staff if p.id != anchor and set(p.roles) & roles]
-        return self.random.sample(mates, min(len(mates), count))
-
-    def around(self, spot: Hotspot) -> np.ndarray:
-        """The cells near a penalised day: its role's people, or the person and a few mates."""
-        if spot.staff_id is not None:
-            person = next(p for p in self.ctx.staff if p.id == spot.staff_id)
-            chosen = {person.id, *self.mates(set(person.roles), person.id, PEOPLE - 1)}
-        else:
-            chosen = set(self.mates({spot.role or ""}, None, 2 * PEOPLE))
-        near = {spot.day + timedelta(days=offset) for offset in range(-HOT_DAYS, HOT_DAYS + 1)}
-        return np.array([cell[0] in chosen and cell[1] in near for cell in self.cells])
-
-    def improve(self, best: Incumbent, stop: float) -> Incumbent:
-        """Re-optimise random neighbourhoods of ``best`` until ``stop``."""
-        while perf_counter() < stop and not self.ctx.watch.tick():
-            kind, free = self.neighbourhood(best)
+        With an adaptive plan their size follows what they give, and escalates after a
+        while without improving (NeighbourhoodSize).
+        """
+        plan, horizon = self.plan, self.area.horizon
+        sizes = NeighbourhoodSize(
+            horizon, plan.size, plan.sub_seconds, plan.most_seconds, plan.adaptive
+        )
+        budget = self.settings.time_limit_phase1 + self.settings.time_limit_phase2
+        patience = max(plan.stall_seconds, plan.stall_share * budget)
+        limit = self.settings.search_iterations
+        if limit is not None:
+            patience = max(1.0, plan.stall_share * limit)
+        tried, changed = 0, self.clock(0)
+        while perf_counter() < stop - 0.05 and not self.closed(best) and not self.ctx.watch.tick():
+            if limit is not None and tried >= limit:
+                break
+            if self.clock(tried) > changed + patience:
+                sizes.escalate()
+                changed = self.clock(tried)
+            drawn = self.draw(best, sizes.size)
+            if drawn is None:
+                break
+            kind, free = drawn
             self.fix_outside(free, best)
             began = perf_counter()
-            found = self.run(min(SUB_SECONDS, stop - began), best, self.settings.mip_gap)
-            better = self.offer(best, found) or best
-            self.payoffs.record(kind, perf_counter() - began, better is not best)
-            if better is not best:
-                log.debug("phase 2 %s neighbourhood: %.1f", kind, better.cost)
-            best = better
+            found = self.run(min(sizes.seconds, stop - began), best)
+            tried += 1
+            improved = self.cost(found) < self.cost(best) - 1e-7
+            spent = 1.0 if self.counting else perf_counter() - began
+            self.payoffs.record(kind, spent, improved)
+            if improved and found is not None:
+                best, changed = found, self.clock(tried)
+            sizes.after(improved, self.proved())
         self.release()
         return best
 
+    def clock(self, tried: int) -> float:
+        """Seconds, or neighbourhoods tried when the search counts iterations."""
+        return float(tried) if self.counting else perf_counter()
 
-def search_quality(ctx: ModelContext, settings: SolverSettings, objective: Any) -> PhaseOutcome:
-    """Phase 2 with HiGHS: tight bound, probe, shape, neighbourhood search, final solve."""
-    started, budget = perf_counter(), settings.time_limit_phase2
-    tight = tight_bound(ctx, settings, objective, budget * BOUND_SHARE)
-    search = HighsSearch(ctx, settings, objective)
-    start = search.offer(None, np.array([var.varValue or 0.0 for var in search.variables]))
-    ctx.watch.note(start.cost if start is not None else None)
-    probe = search.run(budget * PROBE_SHARE, start, settings.mip_gap, whole=True)
-    best = search.offer(start, probe)
-    bound = search.bound()
-    if tight is not None:
-        bound = max(bound, tight - float(objective.constant))
-    ctx.watch.note(best.cost if best is not None else None, bound)
-    trace(started, "probe", best, bound)
-    if search.proven() or best is None:
-        return finish(ctx, search, best, started, bound)
-    search.use_costs(search.cost_vector(ctx.soft_expression(SHAPE_CODES)))
-    shaped = search.run(budget * SHAPE_SHARE, best, max(settings.mip_gap, SHAPE_GAP), scored=False)
-    search.use_costs(search.costs)
-    best = search.offer(best, shaped) or best
-    trace(started, "shape", best, bound)
-    best = search.improve(best, started + budget * (PROBE_SHARE + SHAPE_SHARE + SEARCH_SHARE))
-    trace(started, "search", best, bound)
-    remaining = budget - (perf_counter() - started)
-    if remaining > SUB_SECONDS:
-        final = search.run(remaining, best, settings.mip_gap, whole=True)
-        best = search.offer(best, final) or best
-        bound = max(bound, search.bound())
-    trace(started, "final", best, bound)
-    return finish(ctx, search, best, started, bound)
+    def draw(self, best: np.ndarray, size: Size) -> tuple[str, np.ndarray] | None:
+        """A kind, drawn by payoff among those that apply to ``best``, and its mask."""
+        kinds = list(self.plan.kinds)
+        values = np.round(best)
+        while kinds:
+            kind = self.payoffs.draw(self.random, kinds)
+            free = NEIGHBOURHOODS[kind](self.area, values, size, self.random)
+            if free is not None and free.any():
+                return kind, free
+            kinds.remove(kind)
+        return None
+
+    def complete(
+        self, assignments: np.ndarray, seconds: float, start: np.ndarray | None
+    ) -> tuple[np.ndarray | None, bool]:
+        """One run with the assignment columns fixed at ``assignments`` (the other columns
+        free), then the assignments freed again; True when HiGHS proved the completion."""
+        self.bounds(assignments, assignments)
+        found = self.run(seconds, start, gap=0.0)
+        proved = self.proved()
+        self.release()
+        return found, proved
+
+    def polish(self, best: np.ndarray) -> np.ndarray | None:
+        """``best`` with its other columns re-solved under every soft rule, its assignments
+        fixed: each penalty column tight. None unless HiGHS proves it in time."""
+        self.ctx.watch.enter("polish")
+        self.use_costs(self.cost_vector(self.ctx.soft_expression()))
+        found, proved = self.complete(np.round(best[self.columns]), POLISH_SECONDS, best)
+        self.use_costs(self.costs)
+        return found if proved else None
+
+    def settle(self, best: np.ndarray | None, proven: bool, started: float) -> PhaseOutcome:
+        """Polish the best roster (unless the caller stopped the solve) and read it out."""
+        if best is None:  # the constructed assignments alone, if any: not completed
+            fallback = None if self.ctx.watch.cancelled else self.fallback
+            return self.finish(fallback, False, started, completed=False)
+        polished = None if self.ctx.watch.cancelled else self.polish(best)
+        if polished is None:
+            return self.finish(best, proven, started)
+        return self.finish(polished, proven, started, polished=True)
+
+    def finish(
+        self,
+        best: np.ndarray | None,
+        proven: bool,
+        started: float,
+        polished: bool = False,
+        completed: bool = True,
+    ) -> PhaseOutcome:
+        """Load the best roster into the PuLP variables and read the outcome honestly.
+
+        ``completed`` False: only the assignments are set (the other columns are 0), so
+        the roster has no objective yet and proves nothing.
+        """
+        seconds = perf_counter() - started
+        if best is None:
+            return PhaseOutcome(NONE, None, None, None, seconds)
+        for var in self.variables:
+            var.varValue = float(best[var.index])
+        if not completed:
+            return PhaseOutcome(FEASIBLE, None, None, None, seconds, gap_abs=self.gap_abs)
+        objective = float(pulp.value(self.objective) or 0.0)
+        offset = objective - self.cost(best)
+        bound = min(self.bound + offset, objective) if math.isfinite(self.bound) else None
+        proven = proven or self.closed(best)
+        if proven and bound is None:
+            bound = objective
+        self.ctx.lp.assignStatus(
+            pulp.LpStatusOptimal,
+            pulp.LpSolutionOptimal if proven else pulp.LpSolutionIntegerFeasible,
+        )
+        gap = relative_gap(objective, bound)
+        status = OPTIMAL if proven else FEASIBLE
+        return PhaseOutcome(status, objective, bound, gap, seconds, polished, self.gap_abs)
 
 
-def trace(started: float, step: str, best: Incumbent | None, bound: float) -> None:
-    """Log a step of phase 2 (objective and bound without the objective's constant)."""
-    cost = best.cost if best is not None else math.nan
-    seconds = perf_counter() - started
-    log.debug("phase 2 %s at %.2f s: %.1f (bound %.1f)", step, seconds, cost, bound)
-
-
-def finish(
-    ctx: ModelContext, search: HighsSearch, best: Incumbent | None, started: float, bound: float
-) -> PhaseOutcome:
-    """Load the best roster into the PuLP variables; proven when the bound is within the gap."""
-    seconds = perf_counter() - started
-    if best is None:
-        return PhaseOutcome(NONE, None, None, None, seconds)
-    ctx.watch.note(best.cost, bound if math.isfinite(bound) else None)
-    for var in search.variables:
-        var.varValue = float(best.values[var.index])
-    objective = float(pulp.value(ctx.lp.objective) or 0.0)
-    best_bound = min(bound + objective - best.cost, objective) if math.isfinite(bound) else None
-    gap = relative_gap(objective, best_bound)
-    proven = gap is not None and gap <= search.settings.mip_gap + 1e-9
-    ctx.lp.assignStatus(
-        pulp.LpStatusOptimal, pulp.LpSolutionOptimal if proven else pulp.LpSolutionIntegerFeasible
+def area_of(ctx: ModelContext, cells: list[Cell]) -> Area:
+    """The assignment columns as the neighbourhoods read them."""
+    index = {day: number for number, day in enumerate(ctx.timeline.days)}
+    staff = ctx.staff
+    qualified: dict[str, list[str]] = {}
+    for person in staff:
+        for role in person.roles:
+            qualified.setdefault(role, []).append(person.id)
+    mates = {
+        person.id: sorted({m for role in person.roles for m in qualified[role]} - {person.id})
+        for person in staff
+    }
+    groups: dict[str, list[str]] = {}
+    for person in staff:
+        groups.setdefault(person.primary_role, []).append(person.id)
+    who: dict[tuple, set[str]] = {}
+    for cell in cells:
+        who.setdefault(cell[1:], set()).add(cell[0])
+    return Area(
+        columns=np.array([var.index for var in ctx.x.values()], dtype=np.int32),
+        people=np.array([cell[0] for cell in cells]),
+        days=np.array([index.get(cell[1], -1) for cell in cells]),
+        nights=np.array([ctx.timeline.is_night(cell[2]) for cell in cells], dtype=bool),
+        weekends=np.array([cell[1].weekday() >= 5 for cell in cells], dtype=bool),
+        horizon=len(ctx.timeline.days),
+        staff=[person.id for person in staff],
+        mates=mates,
+        groups=[members for members in groups.values() if len(members) >= 2],
+        shortfalls=[
+            (var.index, index.get(key[0], -1), sorted(who.get(key, ())))
+            for key, var in ctx.short.items()
+        ],
+        hotspots=[
+            (spot.var.index, index.get(spot.day, -1), spot.staff_id, spot.role)
+            for spot in ctx.hotspots
+        ],
+        qualified=qualified,
     )
-    return PhaseOutcome(OPTIMAL if proven else FEASIBLE, objective, best_bound, gap, seconds)

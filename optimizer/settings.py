@@ -18,7 +18,10 @@ class SolverSettings:
     ``lexicographic`` False solves one phase, "weighted", minimising every soft term
     at once with their weights (e.g. a benchmark's single objective) within
     ``time_limit_phase1 + time_limit_phase2``; ``neighbourhood_search`` lets that phase
-    re-optimise parts of the roster around the incumbent (HiGHS only, optimizer/lns.py).
+    re-optimise parts of the roster around the incumbent (HiGHS only, optimizer/search.py).
+    ``seed`` drives the search's random draws (and HiGHS's); ``search_iterations`` stops
+    the search after that many neighbourhoods and every HiGHS run of the search after a
+    number of nodes instead of seconds, so that the same seed gives the same roster.
     ``explain_gaps`` False leaves ``Roster.gaps`` empty: for benchmarks judged by their
     own evaluator, where testing every gap against every person would take hours.
     """
@@ -33,6 +36,8 @@ class SolverSettings:
     lexicographic: bool = True
     neighbourhood_search: bool = True
     explain_gaps: bool = True
+    seed: int = 0
+    search_iterations: int | None = None
 
     def __post_init__(self) -> None:
         if self.solver not in SOLVERS:
@@ -45,6 +50,8 @@ class SolverSettings:
             raise ValueError("threads must be at least 1")
         if self.gap_tolerance < 0:
             raise ValueError("gap_tolerance cannot be negative")
+        if self.search_iterations is not None and self.search_iterations < 0:
+            raise ValueError("search_iterations cannot be negative")
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as plain JSON-ready values."""

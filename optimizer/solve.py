@@ -1,15 +1,17 @@
-"""The lexicographic solve: phase 1 minimises the gap (S1), phase 2 the other soft rules.
+"""The solve: phase 1 minimises the gap (S1), phase 2 the other soft rules.
 
 Phase 2 keeps phase 1's value (``gap_tolerance`` relative slack) and starts from
-phase 1's solution. With ``SolverSettings.lexicographic`` False one phase, "weighted",
-minimises every soft term at once (optimizer/lns.py). The result is always a roster:
-coverage is elastic and locks that break a hard rule relax it for that person only
-(reported in the report). A ``SolveControl`` watches the solve and may stop it
-(optimizer/watch.py): the best roster found by then is returned, its report cancelled.
+phase 1's solution; with HiGHS it is the search core's shelter plan (optimizer/search.py).
+With ``SolverSettings.lexicographic`` False one phase, "weighted", minimises every soft
+term at once, with the core's weighted plan. The result is always a roster: coverage
+is elastic and locks that break a hard rule relax it for that person only (reported in
+the report). A ``SolveControl`` watches the solve and may stop it (optimizer/watch.py):
+the best roster found by then is returned, its report cancelled.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import reduce
 from math import gcd
 from time import perf_counter
@@ -27,8 +29,8 @@ from models.report import (
     PlanResult,
     SolveReport,
 )
+from optimizer.bound import tight_bound
 from optimizer.build import build_model
-from optimizer.lns import solve_weighted
 from optimizer.model import ModelContext
 from optimizer.readout import (
     SOFT_CODES,
@@ -40,13 +42,14 @@ from optimizer.readout import (
     snapshot,
 )
 from optimizer.reasons import explain_gaps
-from optimizer.search import search_quality
+from optimizer.search import CONSTRUCT_FROM, SHELTER, Search, weighted_plan
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, relative_gap, run_phase
 from optimizer.watch import Watch
 
 __all__ = ["phase_report", "restore", "snapshot", "solve"]
 QUALITY_CODES = SOFT_CODES[1:]
+BOUND_SHARE = 0.3  # of phase 2's time at most, for the tight bound (optimizer/bound.py)
 
 
 def solve(
@@ -65,7 +68,7 @@ def solve(
     ctx = build_model(problem, watch)
     build_seconds = perf_counter() - watch.started
     coverage, quality, saved = solve_phases(ctx, settings)
-    solved = settle(ctx, settings, quality, saved)
+    solved = settle(ctx, quality, saved)
     roster = extract_roster(ctx, solved)
     watch.enter("gaps")
     roster.gaps = explain_gaps(problem, roster) if settings.explain_gaps else []
@@ -81,7 +84,8 @@ def solve(
         infeasibilities=list(ctx.infeasibilities),
         cancelled=watch.cancelled,
     )
-    from_model = solved and not watch.cancelled  # cancelled: no polish, the validator counts
+    # The model's penalty columns are exact only for a polished roster: else the validator counts
+    from_model = quality.polished and quality.status not in (NONE, SKIPPED) and not watch.cancelled
     report.penalties, report.units = rule_totals(ctx, from_model, problem, roster)
     watch.tick(force=True)
     return PlanResult(roster, report)
@@ -129,16 +133,11 @@ def solve_phases(
     return coverage, quality, saved
 
 
-def settle(
-    ctx: ModelContext, settings: SolverSettings, quality: PhaseOutcome, saved: dict | None
-) -> bool:
-    """Settle the roster in the variables (phase 1's when phase 2 has none) and polish it,
-    unless the caller stopped the solve; True when there is a roster."""
+def settle(ctx: ModelContext, quality: PhaseOutcome, saved: dict | None) -> bool:
+    """Leave the roster in the variables (phase 1's when phase 2 has none); True when
+    there is a roster."""
     if quality.status in (NONE, SKIPPED) and saved is not None:
         restore(ctx, saved)
-    if quality.status != NONE and not quality.polished and not ctx.watch.cancelled:
-        ctx.watch.enter("polish")
-        polish(ctx, settings, quality, QUALITY_CODES if settings.lexicographic else SOFT_CODES)
     return quality.status != NONE or saved is not None
 
 
@@ -180,45 +179,89 @@ def coverage_step(ctx: ModelContext) -> float:
 def solve_quality(
     ctx: ModelContext, settings: SolverSettings, coverage: PhaseOutcome
 ) -> PhaseOutcome:
-    """Phase 2: keep phase 1's gap and minimise S2-S7, starting from phase 1's roster."""
-    objective = ctx.soft_expression(QUALITY_CODES)
-    if coverage.status == NONE:
-        objective = ctx.soft_expression()  # no coverage value to keep: weigh everything
+    """Phase 2: keep phase 1's gap and minimise S2-S7, starting from phase 1's roster.
+
+    HiGHS: the tight bound, then the search core's shelter plan. CBC: one plain solve.
+    """
+    codes = QUALITY_CODES if coverage.status != NONE else None  # no value to keep: all
+    objective = ctx.soft_expression(codes)
     ctx.lp.setObjective(objective)
     ctx.watch.offset = float(objective.constant)
-    warm = coverage.status in (OPTIMAL, FEASIBLE)
-    if warm and settings.solver == "highs":
-        return search_quality(ctx, settings, objective)
-    limit, gap = settings.time_limit_phase2, settings.mip_gap
-    return run_phase(ctx.lp, settings, limit, gap, None, warm, watch=ctx.watch)
+    if settings.solver != "highs":
+        warm = coverage.status in (OPTIMAL, FEASIBLE)
+        limit, gap = settings.time_limit_phase2, settings.mip_gap
+        outcome = run_phase(ctx.lp, settings, limit, gap, None, warm, watch=ctx.watch)
+        return polish_plain(ctx, settings, outcome, codes)
+    started, budget = perf_counter(), settings.time_limit_phase2
+    tight = tight_bound(ctx, settings, objective, budget * BOUND_SHARE)
+    search = Search(ctx, settings, objective, SHELTER)
+    if tight is not None:
+        search.note_bound(tight - float(objective.constant))
+    return search.solve(budget - (perf_counter() - started))
 
 
-def polish(
+def solve_weighted(ctx: ModelContext, settings: SolverSettings) -> PhaseOutcome:
+    """Minimise the weighted sum of every soft term (one phase), proven when time allows.
+
+    Below ``CONSTRUCT_FROM`` assignment columns the run paths (rules/soft_runs.py) join
+    the MIP: HiGHS proves far sooner with them. The search core's plan follows the size.
+    """
+    objective = ctx.soft_expression()
+    ctx.lp.setObjective(objective)
+    ctx.watch.offset = float(objective.constant)
+    budget = settings.time_limit_phase1 + settings.time_limit_phase2
+    step = objective_step(objective)
+    gap_abs = step * 0.999 if step else None
+    if len(ctx.x) < CONSTRUCT_FROM:  # on the largest models their LP alone takes minutes
+        ctx.adopt_tightening()
+    if settings.solver != "highs":
+        outcome = run_phase(ctx.lp, settings, budget, settings.mip_gap, gap_abs, watch=ctx.watch)
+        return polish_plain(ctx, settings, outcome, None)
+    started = perf_counter()
+    search = Search(ctx, settings, objective, weighted_plan(len(ctx.x), settings), gap_abs)
+    return search.solve(budget - (perf_counter() - started))
+
+
+def objective_step(objective: pulp.LpAffineExpression) -> float:
+    """The smallest change of an objective with integer coefficients (0 when not integral)."""
+    coefficients = [Fraction(value).limit_denominator(1000) for value in objective.values()]
+    if not coefficients or any(
+        abs(float(c) - v) > 1e-9 for c, v in zip(coefficients, objective.values(), strict=True)
+    ):
+        return 0.0
+    if any(c.denominator != 1 for c in coefficients):
+        return 0.0
+    return float(reduce(gcd, (int(c) for c in coefficients), 0))
+
+
+def polish_plain(
     ctx: ModelContext,
     settings: SolverSettings,
-    quality: PhaseOutcome,
-    codes: tuple[str, ...] = QUALITY_CODES,
-) -> None:
-    """Fix the chosen assignments and re-solve, so every penalty variable is tight.
+    outcome: PhaseOutcome,
+    codes: tuple[str, ...] | None,
+) -> PhaseOutcome:
+    """A plain (CBC) solve's polish: the chosen assignments fixed and the model re-solved,
+    so every penalty column is tight and the per-rule totals equal the validator's.
 
-    A time-limited incumbent may carry slack in auxiliary variables (a fairness
-    maximum above the largest count); with x fixed the LP gives their exact values,
-    so the per-rule totals equal the validator's. Phase 2's objective is updated. A
-    phase that left only assignments (no objective yet) and cannot be completed has
-    no roster ("none").
+    A time-limited incumbent may carry slack in auxiliary columns (a fairness maximum
+    above the largest count). The phase's objective (of ``codes``; all when None) is
+    read again; a roster that cannot be completed keeps its values, unpolished. The
+    search core polishes its own rosters (optimizer/search.py).
     """
+    if outcome.status == NONE or ctx.watch.cancelled:
+        return outcome
+    ctx.watch.enter("polish")
     saved = snapshot(ctx)
     for var in ctx.x.values():
         var.lowBound = var.upBound = round(var.varValue or 0)
     ctx.lp.setObjective(ctx.soft_expression())
     ctx.watch.offset = float(ctx.lp.objective.constant)
-    outcome = run_phase(ctx.lp, settings, settings.time_limit_phase2, None, watch=ctx.watch)
-    quality.seconds += outcome.seconds
-    if outcome.status == NONE:
+    polished = run_phase(ctx.lp, settings, settings.time_limit_phase2, None, watch=ctx.watch)
+    outcome.seconds += polished.seconds
+    if polished.status == NONE:
         restore(ctx, saved)
-        if quality.objective is None:
-            quality.status = NONE
-        return
-    if quality.status != NONE:
-        quality.objective = pulp.value(ctx.soft_expression(codes))
-        quality.mip_gap = relative_gap(quality.objective, quality.best_bound)
+        return outcome
+    outcome.objective = pulp.value(ctx.soft_expression(codes))
+    outcome.mip_gap = relative_gap(outcome.objective, outcome.best_bound)
+    outcome.polished = True
+    return outcome

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from optimizer_factories import curtois_folder
 
-import optimizer.lns as lns
+import optimizer.search as search
 from models import Assignment, PlanningProblem, Roster
 from models.curtois import CURTOIS_START, evaluate, load_instance, roster_rows, to_problem
 from models.validator import validate
@@ -51,8 +51,8 @@ def test_every_searched_model_starts_from_the_constructed_roster(
         calls.append(seconds)
         return construct(ctx, seconds)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(lns, "SEARCH_FROM", 0)  # searched, but far below CONSTRUCT_FROM
-    monkeypatch.setattr(lns, "construct", counted)
+    monkeypatch.setattr(search, "SEARCH_FROM", 0)  # searched, but far below CONSTRUCT_FROM
+    monkeypatch.setattr(search, "construct", counted)
     instance = load_instance(folder, 2)
     result = solve(to_problem(instance), bench_settings("highs", 10.0, threads=1))
     judged = evaluate(instance, roster_rows(result.roster))

@@ -24,7 +24,8 @@ def test_plain_model_proves_instance_1(folder: Path) -> None:
 
 
 def test_plain_model_keeps_every_hard_rule_on_a_harder_instance(folder: Path) -> None:
-    instance = load_instance(folder, 4)
-    result = solve_plain(instance, 10.0, threads=1)  # 3 s found none under load
-    assert result.status in ("optimal", "feasible")
-    assert evaluate(instance, result.rows).violations == []
+    instance = load_instance(folder, 2)
+    result = solve_plain(instance, 60.0, threads=1)  # proves it in about 10 s
+    judged = evaluate(instance, result.rows)
+    assert result.status in ("optimal", "feasible") and judged.violations == []
+    assert result.status == "feasible" or judged.objective == 828

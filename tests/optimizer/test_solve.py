@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import json
-import math
 import re
-from time import perf_counter
 
-import numpy as np
 import pulp
 import pytest
 from optimizer_factories import SOLVERS, absence, feb, make_problem, need, person, solved
 
 from models import RuleSet
-from models.validator import validate
 from optimizer import SolverSettings
 from optimizer.build import build_model
 from optimizer.rules import HARD_RULES, SOFT_RULES
-from optimizer.search import HOT_DAYS, HighsSearch, finish
-from optimizer.solve import QUALITY_CODES, extract_roster, solve_coverage
 from optimizer.solvers import make_solver, read_status, relative_gap
 
 
@@ -124,55 +118,3 @@ def test_a_change_of_thread_count_between_solves_still_solves() -> None:
     for threads in (2, 1, 2):
         result = solved(problem, threads=threads)
         assert result.report.status == "optimal" and result.roster.gaps == []
-
-
-def test_the_neighbourhood_search_only_improves_and_stays_legal() -> None:
-    problem = small_month()
-    ctx = build_model(problem)
-    coverage, _ = solve_coverage(ctx, SolverSettings())
-    objective = ctx.soft_expression(QUALITY_CODES)
-    ctx.lp.setObjective(objective)
-    search = HighsSearch(ctx, SolverSettings(), objective)
-    start = search.offer(None, np.array([var.varValue for var in search.variables]))
-    assert start is not None
-    best = search.improve(start, perf_counter() + 0.5)
-    assert best.cost <= start.cost
-    outcome = finish(ctx, search, best, perf_counter(), -math.inf)
-    assert outcome.status == "feasible" and outcome.best_bound is None
-    roster = extract_roster(ctx, solved=True)
-    assert validate(problem, roster).violations == []
-
-
-def test_a_hotspot_frees_the_days_around_a_penalty_and_the_people_concerned() -> None:
-    problem = small_month()
-    ctx = build_model(problem)
-    solve_coverage(ctx, SolverSettings())
-    objective = ctx.soft_expression(QUALITY_CODES)
-    search = HighsSearch(ctx, SolverSettings(), objective)
-    spot = next(spot for spot in ctx.hotspots if spot.staff_id is not None)
-    free = search.around(spot)
-    freed = [cell for cell, chosen in zip(search.cells, free, strict=True) if chosen]
-    assert freed and any(cell[0] == spot.staff_id for cell in freed)
-    assert all(abs((cell[1] - spot.day).days) <= HOT_DAYS for cell in freed)
-    roles = {role for p in ctx.staff if p.id == spot.staff_id for role in p.roles}
-    mates = {p.id for p in ctx.staff if set(p.roles) & roles}
-    assert {cell[0] for cell in freed} <= mates
-
-
-def test_shortfalls_below_desired_and_patterns_are_hotspots() -> None:
-    demand = [need(feb(day), "M") for day in range(1, 6)] + [need(feb(6), "M", desired=2)]
-    ctx = build_model(make_problem([person("a"), person("b")], demand))
-    by_role = [(spot.day, spot.role) for spot in ctx.hotspots if spot.staff_id is None]
-    assert by_role == [(feb(6), "CUI")]
-    assert {spot.staff_id for spot in ctx.hotspots if spot.staff_id} == {"a", "b"}
-
-
-def test_the_search_draws_the_neighbourhoods_that_pay_more_often() -> None:
-    ctx = build_model(small_month())
-    solve_coverage(ctx, SolverSettings())
-    search = HighsSearch(ctx, SolverSettings(), ctx.soft_expression(QUALITY_CODES))
-    start = search.offer(None, np.array([var.varValue for var in search.variables]))
-    assert start is not None
-    search.payoffs.wins["days"], search.payoffs.seconds["people"] = 20, 10.0
-    drawn = [search.neighbourhood(start)[0] for _ in range(200)]
-    assert drawn.count("days") > 100 and drawn.count("people") < drawn.count("mixed")
