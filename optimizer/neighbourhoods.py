@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from optimizer.model import Cell, ModelContext
+
 GROW_AFTER = 3  # neighbourhoods proved without improving before the size grows
 GUIDED_SHARE = 0.2  # above this share of free assignments a guided neighbourhood is windowed
 HOT_DAYS = 4  # days either side of a penalised day (a hotspot) set free
@@ -222,3 +224,43 @@ class NeighbourhoodSize:
         self.seconds = min(self.most, self.first_seconds * (1 + self.level))
         people, days = self.floor()
         self.people, self.days, self.stuck = max(people, self.people), max(days, self.days), 0
+
+
+def area_of(ctx: ModelContext, cells: list[Cell]) -> Area:
+    """The assignment columns as the neighbourhoods read them."""
+    index = {day: number for number, day in enumerate(ctx.timeline.days)}
+    staff = ctx.staff
+    qualified: dict[str, list[str]] = {}
+    for person in staff:
+        for role in person.roles:
+            qualified.setdefault(role, []).append(person.id)
+    mates = {
+        person.id: sorted({m for role in person.roles for m in qualified[role]} - {person.id})
+        for person in staff
+    }
+    groups: dict[str, list[str]] = {}
+    for person in staff:
+        groups.setdefault(person.primary_role, []).append(person.id)
+    who: dict[tuple, set[str]] = {}
+    for cell in cells:
+        who.setdefault(cell[1:], set()).add(cell[0])
+    return Area(
+        columns=np.array([var.index for var in ctx.x.values()], dtype=np.int32),
+        people=np.array([cell[0] for cell in cells]),
+        days=np.array([index.get(cell[1], -1) for cell in cells]),
+        nights=np.array([ctx.timeline.is_night(cell[2]) for cell in cells], dtype=bool),
+        weekends=np.array([cell[1].weekday() >= 5 for cell in cells], dtype=bool),
+        horizon=len(ctx.timeline.days),
+        staff=[person.id for person in staff],
+        mates=mates,
+        groups=[members for members in groups.values() if len(members) >= 2],
+        shortfalls=[
+            (var.index, index.get(key[0], -1), sorted(who.get(key, ())))
+            for key, var in ctx.short.items()
+        ],
+        hotspots=[
+            (spot.var.index, index.get(spot.day, -1), spot.staff_id, spot.role)
+            for spot in ctx.hotspots
+        ],
+        qualified=qualified,
+    )

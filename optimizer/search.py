@@ -10,9 +10,9 @@ column is tight and the per-rule totals are exact. The phase's incumbent and bou
 to the watch (the caller's SolveControl hears them at least once a second); a stop
 ends the running HiGHS run at its next callback, and the search returns its best roster.
 
-A ``SearchPlan`` says how the time is spent and which neighbourhoods are drawn: the
-shelters' phase 2 (``SHELTER``) and the benchmark's weighted phase (``WEIGHTED``; below
-1,500 assignment columns ``WHOLE``, HiGHS alone) are its configurations. With
+A ``SearchPlan`` (optimizer/plans.py) says how the time is spent and which
+neighbourhoods are drawn: the shelters' phase 2 and the benchmark's weighted phase are
+its two configurations. With
 ``SolverSettings.search_iterations`` the search stops after that many neighbourhoods
 and every HiGHS run after a number of nodes instead of seconds: the same seed then
 gives the same roster.
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass, field, replace
 from time import perf_counter
 from typing import Any
 
@@ -34,74 +33,16 @@ from models.report import FEASIBLE, NONE, OPTIMAL
 from optimizer.construct import construct
 from optimizer.highs import LEAVE_AFTER, LEFT, RAN, HighsRun, dual_bound, has_solution, run_highs
 from optimizer.model import Cell, ModelContext
-from optimizer.neighbourhoods import NEIGHBOURHOODS, Area, NeighbourhoodSize, Size
+from optimizer.neighbourhoods import NEIGHBOURHOODS, NeighbourhoodSize, Size, area_of
 from optimizer.payoff import Payoffs
+from optimizer.plans import SHAPE_CODES, SearchPlan
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap
 
-SHAPE_CODES = ("S2", "S3", "S5", "S7")  # the objective without S4 and S6: a quick first shape
 SHAPE_GAP = 0.005  # the shape is a start: proving it to the last unit is not needed
 COMPLETE_SECONDS = 30.0  # at least this long for HiGHS to complete a constructed roster
 POLISH_SECONDS = 30.0  # at most, to re-solve the other columns with the best roster fixed
 WHOLE_NODES, SUB_NODES = 200, 50  # node limits of the runs when the search counts iterations
-
-
-@dataclass(frozen=True)
-class SearchPlan:
-    """How a search spends its time (shares of its budget) and which neighbourhoods it draws."""
-
-    kinds: tuple[str, ...] = ()  # names in optimizer.neighbourhoods.NEIGHBOURHOODS
-    probe_share: float = 0.1  # the first run of the whole model, from the start
-    probe_seconds: float = math.inf  # at most this long
-    shape_share: float = 0.0  # a run on the shape's costs (SHAPE_CODES) before the search
-    search_share: float = 0.8  # the neighbourhoods run for at most this share ...
-    search_end: float = 0.9  # ... and end by this share of the budget
-    final: bool = True  # the rest: a run of the whole model from the best roster
-    construct_share: float = 0.0  # a constructive start (no start given), at most
-    relax_share: float = 0.0  # the LP relaxation (a bound, and the "guided" kind), at most
-    size: Size = field(default_factory=lambda: Size(3, 7))  # the first neighbourhoods
-    sub_seconds: float = 3.0  # the time limit of one neighbourhood (at first)
-    most_seconds: float = 24.0  # ... and at most, once escalated
-    adaptive: bool = True  # sizes adapt and escalate (NeighbourhoodSize)
-    stall_share: float = 0.1  # escalate after this share of the budget without improving
-    stall_seconds: float = 10.0  # ... but never sooner than this
-
-
-# The shelters' phase 2: a probe (small months are proven here), a quick shape without
-# fairness and patterns, short neighbourhoods around penalised days, the rest for HiGHS.
-SHELTER = SearchPlan(
-    kinds=("hotspot", "people", "days", "both"),
-    probe_share=0.08,
-    shape_share=0.35,
-    search_share=1.0,
-    search_end=0.8,
-    size=Size(4, 6),
-    sub_seconds=0.4,
-    adaptive=False,
-)
-# The benchmark's weighted phase from 1,500 assignment columns (docs/model.md).
-WEIGHTED = SearchPlan(
-    kinds=("people", "days", "both", "guided", "shortfall"),
-    probe_share=0.1,
-    probe_seconds=15.0,
-    relax_share=0.05,
-    construct_share=0.1,
-)
-# Below that, HiGHS alone: its tree is its strength (docs/benchmarks.md).
-WHOLE = SearchPlan(probe_share=1.0, search_share=0.0, final=False)
-SEARCH_FROM = 1_500  # assignment columns from which the weighted phase searches
-CONSTRUCT_FROM = 20_000  # ... from which its run paths stay out and a constructive start leads
-
-
-def weighted_plan(columns: int, settings: SolverSettings) -> SearchPlan:
-    """HiGHS alone below ``SEARCH_FROM`` assignment columns (its tree is its strength);
-    the weighted search from there, led by a longer constructive start and without the
-    LP relaxation from ``CONSTRUCT_FROM`` (minutes on the largest models)."""
-    if not settings.neighbourhood_search or columns < SEARCH_FROM:
-        return WHOLE
-    if columns >= CONSTRUCT_FROM:
-        return replace(WEIGHTED, construct_share=0.6, relax_share=0.0)
-    return WEIGHTED
 
 
 class Search:
@@ -423,43 +364,3 @@ class Search:
         gap = relative_gap(objective, bound)
         status = OPTIMAL if proven else FEASIBLE
         return PhaseOutcome(status, objective, bound, gap, seconds, polished, self.gap_abs)
-
-
-def area_of(ctx: ModelContext, cells: list[Cell]) -> Area:
-    """The assignment columns as the neighbourhoods read them."""
-    index = {day: number for number, day in enumerate(ctx.timeline.days)}
-    staff = ctx.staff
-    qualified: dict[str, list[str]] = {}
-    for person in staff:
-        for role in person.roles:
-            qualified.setdefault(role, []).append(person.id)
-    mates = {
-        person.id: sorted({m for role in person.roles for m in qualified[role]} - {person.id})
-        for person in staff
-    }
-    groups: dict[str, list[str]] = {}
-    for person in staff:
-        groups.setdefault(person.primary_role, []).append(person.id)
-    who: dict[tuple, set[str]] = {}
-    for cell in cells:
-        who.setdefault(cell[1:], set()).add(cell[0])
-    return Area(
-        columns=np.array([var.index for var in ctx.x.values()], dtype=np.int32),
-        people=np.array([cell[0] for cell in cells]),
-        days=np.array([index.get(cell[1], -1) for cell in cells]),
-        nights=np.array([ctx.timeline.is_night(cell[2]) for cell in cells], dtype=bool),
-        weekends=np.array([cell[1].weekday() >= 5 for cell in cells], dtype=bool),
-        horizon=len(ctx.timeline.days),
-        staff=[person.id for person in staff],
-        mates=mates,
-        groups=[members for members in groups.values() if len(members) >= 2],
-        shortfalls=[
-            (var.index, index.get(key[0], -1), sorted(who.get(key, ())))
-            for key, var in ctx.short.items()
-        ],
-        hotspots=[
-            (spot.var.index, index.get(spot.day, -1), spot.staff_id, spot.role)
-            for spot in ctx.hotspots
-        ],
-        qualified=qualified,
-    )

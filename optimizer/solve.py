@@ -32,6 +32,7 @@ from models.report import (
 from optimizer.bound import tight_bound
 from optimizer.build import build_model
 from optimizer.model import ModelContext
+from optimizer.plans import CONSTRUCT_FROM, SHELTER, weighted_plan
 from optimizer.readout import (
     SOFT_CODES,
     extract_roster,
@@ -42,7 +43,7 @@ from optimizer.readout import (
     snapshot,
 )
 from optimizer.reasons import explain_gaps
-from optimizer.search import CONSTRUCT_FROM, SHELTER, Search, weighted_plan
+from optimizer.search import Search
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, relative_gap, run_phase
 from optimizer.watch import Watch

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from optimizer_factories import curtois_folder
 
+import optimizer.plans as plans
 import optimizer.search as search
 from models import Assignment, PlanningProblem, Roster
 from models.curtois import CURTOIS_START, evaluate, load_instance, roster_rows, to_problem
@@ -51,7 +52,7 @@ def test_every_searched_model_starts_from_the_constructed_roster(
         calls.append(seconds)
         return construct(ctx, seconds)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(search, "SEARCH_FROM", 0)  # searched, but far below CONSTRUCT_FROM
+    monkeypatch.setattr(plans, "SEARCH_FROM", 0)  # searched, but far below CONSTRUCT_FROM
     monkeypatch.setattr(search, "construct", counted)
     instance = load_instance(folder, 2)
     result = solve(to_problem(instance), bench_settings("highs", 10.0, threads=1))

@@ -18,7 +18,7 @@ from optimizer_factories import (
     person,
 )
 
-import optimizer.search as search
+import optimizer.plans as plans
 from models import PlanningProblem
 from models.curtois import BEST_KNOWN, load_instance, to_problem
 from models.report import SKIPPED, honest_status, within_gap
@@ -26,7 +26,7 @@ from models.validator import validate
 from optimizer import PhaseReport, SolverSettings, solve
 from optimizer.build import build_model
 
-CURTOIS_SEARCHED = 8  # the smallest Curtois instance with at least search.SEARCH_FROM columns
+CURTOIS_SEARCHED = 8  # the smallest Curtois instance with at least plans.SEARCH_FROM columns
 
 
 def short_month() -> PlanningProblem:
@@ -88,7 +88,7 @@ def test_the_searched_weighted_phase_is_honest(
     threads: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The whole search (constructive start on one thread, then ``threads``) on a tiny month."""
-    monkeypatch.setattr(search, "SEARCH_FROM", 0)
+    monkeypatch.setattr(plans, "SEARCH_FROM", 0)
     problem = short_month()
     settings = SolverSettings(
         threads=threads, lexicographic=False, time_limit_phase1=2, time_limit_phase2=2
@@ -103,10 +103,10 @@ def test_the_searched_weighted_phase_is_honest(
 
 @pytest.mark.slow
 def test_a_searched_curtois_instance_on_two_threads_claims_only_what_it_proves() -> None:
-    """The weighted search on a Curtois instance of more than search.SEARCH_FROM columns."""
+    """The weighted search on a Curtois instance of more than plans.SEARCH_FROM columns."""
     instance = load_instance(curtois_folder(), CURTOIS_SEARCHED)
     problem = to_problem(instance)
-    assert len(build_model(problem).x) >= search.SEARCH_FROM
+    assert len(build_model(problem).x) >= plans.SEARCH_FROM
     settings = SolverSettings(
         threads=2,
         lexicographic=False,

@@ -24,8 +24,9 @@ from optimizer.neighbourhoods import (
     hotspot,
     shortfall,
 )
+from optimizer.plans import SHELTER, WEIGHTED
 from optimizer.readout import extract_roster
-from optimizer.search import SHELTER, WEIGHTED, Search
+from optimizer.search import Search
 from optimizer.solve import QUALITY_CODES, objective_step, solve_coverage
 from roster.bench.curtois import bench_settings
 
