@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
+from models.candidates import rank_candidates
 from models.problem import FairnessTally, PlanningProblem
 from models.roster import Assignment, Gap, Roster
 from models.validator.soft_coverage import coverage_gaps
@@ -165,3 +166,31 @@ def uncovered(
 def gaps_since(gaps: list[Gap], since: date) -> list[Gap]:
     """The gaps on or after ``since``, in day, shift and role order."""
     return sorted((g for g in gaps if g.day >= since), key=lambda g: (g.day, g.shift, g.role))
+
+
+def greedy_repair(
+    month: PlanningProblem, published: list[Assignment], start: date
+) -> list[Assignment]:
+    """The shifts the absences take away from ``start`` on, each given to the cheapest person
+    who can take it without moving anyone (models.candidates), or left uncovered.
+
+    A quick, always legal repair that changes at most two cells per lost shift; the
+    optimiser's repair is measured against it (roster.repair keeps the better of the two).
+    """
+    kept = [a for a in published if a.day < start or not _forbidden(month, a)]
+    lost = sorted(
+        (a for a in published if a.day >= start and _forbidden(month, a)),
+        key=lambda a: (a.day, a.shift, a.role),
+    )
+    minimum = {(n.day, n.shift, n.role): n.minimum for n in month.demand}
+    for shift in lost:
+        key = (shift.day, shift.shift, shift.role)
+        if sum(1 for a in kept if (a.day, a.shift, a.role) == key) >= minimum.get(key, 0):
+            continue
+        roster = Roster(month.shelter.code, month.year, month.month, list(kept))
+        checked = replace(month, locks=[a for a in kept if a.locked])
+        ranked = rank_candidates(checked, roster, shift.day, shift.shift, shift.role)
+        pick = next((c for c in ranked if c.feasible and c.moves_from is None), None)
+        if pick is not None:
+            kept.append(Assignment(pick.staff_id, shift.day, shift.shift, shift.role))
+    return sorted(kept, key=_order)

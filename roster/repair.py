@@ -4,8 +4,10 @@ The repair solves the days from the date to the month's end (models.repair.repai
 the published shifts before it are history the hard rules read, the published roster
 is the reference of rule S7 so the solver changes as little as it can, and the new
 absence is one of the month's absences. The time limit is short (``REPAIR_TIME_LIMIT``
-seconds per phase): the coordinator waits for the answer. The same days are then
-re-planned from scratch (no S7) to show how much the stability saves.
+seconds per phase): the coordinator waits for the answer. A quick greedy repair
+(models.repair.greedy_repair) is scored by the validator beside the optimiser's, and the
+better is proposed. The same days are then re-planned from scratch (no S7) to show how
+much the stability saves.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from datetime import date
 from time import perf_counter
 
 from models import PlanResult, Progress, Roster, SolveControl, SolveReport
-from models.repair import cell_changes, merge_repair, repair_problem, uncovered
-from optimizer import SolverSettings, solve
+from models.repair import cell_changes, greedy_repair, merge_repair, repair_problem, uncovered
+from models.validator import validate
+from optimizer import SolverSettings, explain_gaps, solve
 from roster.services.repair import Proposal, RepairSetup, repair_setup, store_proposal
 from roster.services.repair_summary import RepairSummary, summarize
 from roster.settings import get_settings
@@ -74,6 +77,21 @@ def _renamed(control: SolveControl | None, phase: str) -> SolveControl | None:
     return SolveControl(on_progress=report, should_stop=control.should_stop)
 
 
+def _best(setup: RepairSetup, planned: Roster) -> tuple[Roster, str]:
+    """The optimiser's plan of the days from the date, or the greedy repair's when the
+    product's own weights score it better (a solve cut short by its time limit may end far
+    from the published roster); with the name of the method kept."""
+    month, published, start = setup.problem, setup.published.assignments, setup.start
+    problem = repair_problem(month, published, start)
+    greedy = [a for a in greedy_repair(month, published, start) if a.day >= start]
+    label = (problem.shelter.code, problem.year, problem.month)
+    ours, theirs = Roster(*label, list(planned.assignments)), Roster(*label, greedy)
+    mine, other = validate(problem, ours), validate(problem, theirs)
+    if other.is_legal and (not mine.is_legal or other.total_penalty < mine.total_penalty):
+        return replace(theirs, gaps=explain_gaps(problem, theirs)), "greedy"
+    return planned, "optimizer"
+
+
 def solve_repair(
     setup: RepairSetup,
     settings: SolverSettings,
@@ -86,11 +104,13 @@ def solve_repair(
     month, published, start = setup.problem, setup.published.assignments, setup.start
     started = perf_counter()
     result = solve_fn(repair_problem(month, published, start), settings, control=control)
+    planned, method = _best(setup, result.roster)
     seconds = perf_counter() - started
-    proposed = _month(setup, result.roster)
+    proposed = _month(setup, planned)
     checked = replace(month, locks=[a for a in proposed.assignments if a.locked])
     status = "cancelled" if result.report.cancelled else result.report.status
     summary = summarize(checked, setup.published, proposed, start, status=status, seconds=seconds)
+    summary = replace(summary, method=method)
     if compare and not result.report.cancelled:
         begun = perf_counter()
         scratch = solve_fn(

@@ -61,6 +61,7 @@ class RepairSummary:
     scratch_changed: int | None = None
     scratch_uncovered: Uncovered | None = None
     scratch_seconds: float | None = None
+    method: str = "optimizer"  # or "greedy": the quick repair scored better (roster.repair)
 
     @property
     def changed(self) -> int:
@@ -107,6 +108,7 @@ class RepairSummary:
             scratch_changed=data.get("scratch_changed"),
             scratch_uncovered=None if scratch is None else Uncovered(**scratch),
             scratch_seconds=data.get("scratch_seconds"),
+            method=data.get("method", "optimizer"),
         )
 
 

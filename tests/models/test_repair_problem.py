@@ -6,13 +6,22 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from models_factories import make_problem, on, person
+from models_factories import CARER, make_problem, on, person
 
-from models import Absence, AbsenceKind, Assignment, PlanningProblem, RuleSet
+from models import (
+    Absence,
+    AbsenceKind,
+    Assignment,
+    CoverageRule,
+    DayClass,
+    PlanningProblem,
+    RuleSet,
+)
 from models.repair import (
     REPAIR_STABILITY_WEIGHT,
     CellChange,
     cell_changes,
+    greedy_repair,
     merge_repair,
     repair_problem,
     uncovered,
@@ -74,3 +83,18 @@ def test_without_absent_and_uncovered() -> None:
     kept = without_absent(problem, published())
     assert [(a.staff_id, a.day.day) for a in kept] == [("s1", 8), ("s2", 12), ("s2", 20)]
     assert uncovered(problem, kept).shifts == 0  # no coverage rules: nothing to cover
+
+
+def test_the_greedy_repair_gives_each_lost_shift_to_someone_free() -> None:
+    cover = [CoverageRule(CARER, "M", DayClass.WEEKDAY, 1, 1)]
+    absence = Absence("s1", AbsenceKind.UNPLANNED, START, date(2026, 3, 12))
+    problem = make_problem(staff=[person("s1"), person("s2")], coverage=cover, absences=[absence])
+    mornings = [on(date(2026, 3, d), "M", "s1") for d in (9, 10, 11, 12, 13)]
+    repaired = greedy_repair(problem, mornings, START)
+    assert [(a.staff_id, a.day.day) for a in repaired] == [
+        ("s1", 9),
+        ("s2", 10),
+        ("s2", 11),
+        ("s2", 12),
+        ("s1", 13),
+    ]

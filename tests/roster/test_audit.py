@@ -125,3 +125,20 @@ def test_no_code_updates_or_deletes_an_audit_entry() -> None:
     assert offending == []
     audit = (ROOT / "roster/services/audit.py").read_text(encoding="utf-8")
     assert "session.delete" not in audit and ".update(" not in audit
+
+
+def test_a_repair_keeps_the_greedy_one_when_the_solve_moves_everyone(url: str) -> None:
+    sick(url, "C1")
+
+    def shuffle(problem: PlanningProblem, settings: Any, control: Any = None) -> PlanResult:
+        """A stand-in for a solve cut short far from the published roster: everyone moves."""
+        moved = {"C1": "C4", "C2": "C5"}
+        planned = [replace(a, staff_id=moved[a.staff_id]) for a in problem.reference]
+        return PlanResult(Roster(CODE, YEAR, MONTH, planned), SolveReport("feasible", "highs"))
+
+    with session_scope(url) as session:
+        setup = repair_setup(session, CODE, YEAR, MONTH, SICK_FROM)
+    outcome = solve_repair(setup, QUICK, compare=False, solve_fn=shuffle)
+    assert outcome.summary.method == "greedy"
+    assert outcome.summary.changed == 10  # C1's five mornings, and who takes each
+    assert {line.staff_id for line in outcome.summary.changes} - {"C1"} <= {"C3", "C4", "C5"}
