@@ -23,14 +23,21 @@ from web.routes import (
     api,
     api_roster,
     auth,
+    backups,
+    calendar,
     feeds,
+    gaps,
+    imports,
     me,
     my_swaps,
     network,
+    posts,
     repair,
     roster,
     roster_files,
+    setup,
     shelter_feeds,
+    staff,
 )
 from web.security import SecurityHeaders
 from web.templating import render
@@ -117,6 +124,8 @@ def create_app() -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for area in (auth, network, me, my_swaps, roster, repair, roster_files, shelter_feeds, feeds):
         app.include_router(area.router, include_in_schema=False)  # pages: not part of the API
+    for area in (staff, posts, calendar, setup, imports, gaps, backups):  # data, gaps, backups
+        app.include_router(area.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(api_roster.router)
     install_error_pages(app)

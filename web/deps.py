@@ -117,3 +117,13 @@ def national_account(account: CurrentUser) -> services.Account:
 
 
 NationalUser = Annotated[services.Account, Depends(national_account)]
+
+
+def admin_account(account: CurrentUser) -> services.Account:
+    """The national administration's account; 404 for anyone else (backups are hers alone)."""
+    if account.role != "admin":
+        raise HTTPException(404, NOT_FOUND)
+    return account
+
+
+AdminUser = Annotated[services.Account, Depends(admin_account)]

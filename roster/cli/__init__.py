@@ -13,7 +13,19 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from roster.cli import changes, data, exports, feeds, gaps, jobs, planning, repair, serve, users
+from roster.cli import (
+    backup,
+    changes,
+    data,
+    exports,
+    feeds,
+    gaps,
+    jobs,
+    planning,
+    repair,
+    serve,
+    users,
+)
 from roster.cli.common import configure_output
 from roster.cli.language import use_language
 
@@ -45,7 +57,19 @@ def build_app() -> typer.Typer:
     """A new ``roster`` application with every command."""
     app = typer.Typer(name="roster", cls=RosterGroup, no_args_is_help=True, add_completion=False)
     app.callback()(options)
-    for module in (data, users, planning, repair, changes, exports, feeds, gaps, serve, jobs):
+    for module in (
+        data,
+        users,
+        planning,
+        repair,
+        changes,
+        exports,
+        feeds,
+        gaps,
+        serve,
+        jobs,
+        backup,
+    ):
         module.register(app)
     return app
 

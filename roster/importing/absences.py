@@ -24,7 +24,8 @@ KINDS = {
 }
 
 
-def _absence(problems: Problems, row: SheetRow, staff: dict[str, str]) -> Absence | None:
+def absence_from_row(problems: Problems, row: SheetRow, staff: dict[str, str]) -> Absence | None:
+    """The absence of one row, or None after recording its problems."""
     before = len(problems.messages)
     person = read_cell(problems, row, "codigo_personal", parse_member, staff, "personal")
     kind = read_cell(problems, row, "tipo", parse_choice, KINDS, "tipo")
@@ -39,7 +40,8 @@ def _absence(problems: Problems, row: SheetRow, staff: dict[str, str]) -> Absenc
     return Absence(person, AbsenceKind(kind), start, end, row["nota"])
 
 
-def _overlap(absence: Absence, others: list[Absence]) -> Absence | None:
+def overlapping(absence: Absence, others: list[Absence]) -> Absence | None:
+    """The first of ``others`` of the same person sharing a day with ``absence``, if any."""
     for other in others:
         same_person = other.staff_id == absence.staff_id
         if same_person and other.start <= absence.end and absence.start <= other.end:
@@ -60,14 +62,14 @@ def import_absences(session: Session, shelter_code: str, path: str | Path) -> Im
     new: list[tuple[int, Absence]] = []
     skipped = 0
     for row in rows if not problems.messages else []:
-        absence = _absence(problems, row, staff)
+        absence = absence_from_row(problems, row, staff)
         if absence is None:
             continue
         if absence in stored:
             skipped += 1
             continue
-        earlier = _overlap(absence, [a for _, a in new])
-        clash = _overlap(absence, stored)
+        earlier = overlapping(absence, [a for _, a in new])
+        clash = overlapping(absence, stored)
         if earlier is not None:
             number = next(n for n, a in new if a is earlier)
             problems.add(row.number, "desde", f"se superpone con la ausencia de la fila {number}")

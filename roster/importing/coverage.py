@@ -27,9 +27,10 @@ DAY_CLASSES = {
 }
 
 
-def _rule(
+def rule_from_row(
     problems: Problems, row: SheetRow, roles: dict[str, str], shifts: dict[str, str]
 ) -> CoverageRule | None:
+    """The coverage rule of one row, or None after recording its problems."""
     before = len(problems.messages)
     role = read_cell(problems, row, "funcion", parse_member, roles, "función")
     shift = read_cell(problems, row, "turno", parse_member, shifts, "turno")
@@ -56,7 +57,7 @@ def import_coverage(session: Session, shelter_code: str, path: str | Path) -> Im
     stored = {(r.role, r.shift, r.day_class) for r in list_coverage(session, shelter_code)}
     rules: dict[tuple[str, str, DayClass], tuple[int, CoverageRule]] = {}
     for row in rows if not problems.messages else []:
-        rule = _rule(problems, row, roles, shifts)
+        rule = rule_from_row(problems, row, roles, shifts)
         if rule is None:
             continue
         key = (rule.role, rule.shift, rule.day_class)

@@ -35,9 +35,10 @@ def _roles(problems: Problems, row: SheetRow, roles: dict[str, str]) -> list[str
     return list(dict.fromkeys(covered))
 
 
-def _member(
+def member_from_row(
     problems: Problems, row: SheetRow, shelter: str, roles: dict[str, str], old: StaffMember | None
 ) -> StaffMember | None:
+    """The staff member of one row (active, her posts kept), or None after its problems."""
     before = len(problems.messages)
     code = read_cell(problems, row, "codigo", parse_code)
     name = read_cell(problems, row, "nombre", require)
@@ -74,7 +75,7 @@ def import_staff(session: Session, shelter_code: str, path: str | Path) -> Impor
     members: list[StaffMember] = []
     first_row: dict[str, int] = {}
     for row in rows if not problems.messages else []:
-        member = _member(problems, row, shelter_code, roles, stored.get(row["codigo"]))
+        member = member_from_row(problems, row, shelter_code, roles, stored.get(row["codigo"]))
         if member is None:
             continue
         if member.id in first_row:

@@ -60,19 +60,22 @@ class Problems:
     def __init__(self, filename: str) -> None:
         self.filename = filename
         self.messages: list[str] = []
+        self.items: list[tuple[int | None, str | None, str]] = []  # (row, column, reason)
 
     def add(self, row: int, column: str, reason: str) -> None:
         """Record a problem in one cell."""
         self.messages.append(f"{self.filename}, fila {row}, columna '{column}': {reason}")
+        self.items.append((row, column, reason))
 
     def add_file(self, reason: str) -> None:
         """Record a problem with the whole file."""
         self.messages.append(f"{self.filename}: {reason}")
+        self.items.append((None, None, reason))
 
     def raise_if_any(self) -> None:
         """Raise ``ImportFailed`` listing every problem, if there is one."""
         if self.messages:
-            raise ImportFailed(self.messages)
+            raise ImportFailed(self.messages, self.items)
 
 
 def _csv_separator(path: Path, encoding: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class ServiceError(Exception):
     """Base of every error a service reports to its caller; ``str()`` is the Spanish message."""
@@ -16,10 +18,19 @@ class InvalidInput(ServiceError):
 
 
 class ImportFailed(ServiceError):
-    """A file that could not be imported; ``errors`` lists every problem, one line each."""
+    """A file that could not be imported; ``errors`` lists every problem, one line each.
 
-    def __init__(self, errors: list[str]) -> None:
+    ``problems`` holds the same problems as (row, column, reason), row and column None
+    for a problem with the whole file, for a page to show as a table.
+    """
+
+    def __init__(
+        self,
+        errors: list[str],
+        problems: Sequence[tuple[int | None, str | None, str]] = (),
+    ) -> None:
         self.errors = list(errors)
+        self.problems = list(problems)
         count = len(self.errors)
         heading = "1 error" if count == 1 else f"{count} errores"
         super().__init__(

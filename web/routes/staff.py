@@ -1,0 +1,133 @@
+"""A shelter's staff: the list, adding a person, changing her data, deactivating her.
+
+Anyone who may see the shelter reads (``ShelterCode``); only its coordination or the
+admin changes (``ManagedShelter``: HR gets 403). Every value is checked as a row of
+``roster import staff`` is (roster/importing/forms.py), and a refusal names the field
+and the reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
+
+from models import StaffMember
+from roster import services
+from roster.importing.forms import FormRefused, staff_form
+from web.deps import ManagedShelter, SessionDep, ShelterCode
+from web.forms import FormDep, checked, notice_text, refusal, saved, text_fields
+from web.templating import render
+
+router = APIRouter(prefix="/hogares/{code}", tags=["datos"])
+
+
+def shelter_context(request: Request, db: Session, code: str) -> dict[str, Any]:
+    """What every page of a shelter's data reads: the shelter, its roles, the notice."""
+    roles = services.list_roles(db)
+    return {
+        "shelter": services.get_shelter(db, code),
+        "role_options": [(role.code, role.name) for role in roles],
+        "role_name": {role.code: role.name for role in roles},
+        "notice": notice_text(request.query_params.get("aviso")),
+        "errors": {},
+        "form": {},
+    }
+
+
+def _staff_context(request: Request, db: Session, code: str) -> dict[str, Any]:
+    posts = services.list_posts(db, code)
+    return {
+        **shelter_context(request, db, code),
+        "post_options": [(post.id, f"{post.id} ({post.role})") for post in posts],
+        "posts": posts,
+    }
+
+
+def _typed(form: FormData) -> dict[str, Any]:
+    """What the form held, to show it again after a refusal."""
+    return {
+        **text_fields(form, "codigo", "nombre", "funcion", "horas_semanales"),
+        "funciones_cubre": form.getlist("funciones_cubre"),
+        "plazas": form.getlist("plazas"),
+        "trabajo_nocturno": checked(form, "trabajo_nocturno"),
+        "activa": checked(form, "activa"),
+    }
+
+
+def _member(db: Session, code: str, form: FormData, editing: str | None) -> StaffMember:
+    typed = _typed(form)
+    fields = {
+        **text_fields(form, "codigo", "nombre", "funcion", "horas_semanales"),
+        "funciones_cubre": ";".join(str(role) for role in typed["funciones_cubre"]),
+        "trabajo_nocturno": "si" if typed["trabajo_nocturno"] else "no",
+    }
+    posts = [str(post) for post in typed["plazas"] if post]
+    active = typed["activa"] if editing is not None else True
+    return staff_form(db, code, fields, posts, active, editing)
+
+
+def _values(member: StaffMember) -> dict[str, Any]:
+    return {
+        "codigo": member.id,
+        "nombre": member.name,
+        "funcion": member.primary_role,
+        "horas_semanales": f"{member.weekly_hours:g}",
+        "funciones_cubre": [role for role in member.roles if role != member.primary_role],
+        "plazas": list(member.post_ids),
+        "trabajo_nocturno": member.night_work,
+        "activa": member.active,
+    }
+
+
+@router.get("/personal", response_class=HTMLResponse)
+def staff_list(request: Request, code: ShelterCode, db: SessionDep) -> HTMLResponse:
+    """Everyone of the shelter, active or not, and the form to add a person."""
+    context = _staff_context(request, db, code)
+    people = services.list_staff(db, code, include_inactive=True)
+    people.sort(key=lambda person: (not person.active, person.id))
+    return render(request, "hogar/staff.html", {**context, "people": people})
+
+
+@router.post("/personal", response_class=HTMLResponse)
+def staff_add(request: Request, code: ManagedShelter, db: SessionDep, form: FormDep) -> Response:
+    """Add a person; 422 with the reasons, nothing stored, on any bad value."""
+    try:
+        services.create_staff(db, _member(db, code, form, None))
+    except FormRefused as error:
+        people = services.list_staff(db, code, include_inactive=True)
+        context = {**_staff_context(request, db, code), "people": people, "form": _typed(form)}
+        return render(request, "hogar/staff.html", {**context, **refusal(error)}, 422)
+    return saved(f"/hogares/{code}/personal", "alta")
+
+
+@router.get("/personal/{staff_id}", response_class=HTMLResponse)
+def staff_page(request: Request, code: ShelterCode, staff_id: str, db: SessionDep) -> HTMLResponse:
+    """One person's data, to read or change."""
+    member = services.get_staff(db, code, staff_id)
+    context = {**_staff_context(request, db, code), "member": member, "form": _values(member)}
+    return render(request, "hogar/staff_edit.html", context)
+
+
+@router.post("/personal/{staff_id}", response_class=HTMLResponse)
+def staff_change(
+    request: Request, code: ManagedShelter, staff_id: str, db: SessionDep, form: FormDep
+) -> Response:
+    """Change a person's data (her code stays); 422 with the reasons on any bad value."""
+    member = services.get_staff(db, code, staff_id)
+    try:
+        services.update_staff(db, _member(db, code, form, staff_id))
+    except FormRefused as error:
+        context = {**_staff_context(request, db, code), "member": member, "form": _typed(form)}
+        return render(request, "hogar/staff_edit.html", {**context, **refusal(error)}, 422)
+    return saved(f"/hogares/{code}/personal/{staff_id}", "cambio")
+
+
+@router.post("/personal/{staff_id}/baja")
+def staff_deactivate(code: ManagedShelter, staff_id: str, db: SessionDep) -> Response:
+    """Stop planning a person; her history stays."""
+    services.deactivate_staff(db, code, staff_id)
+    return saved(f"/hogares/{code}/personal/{staff_id}", "baja")
