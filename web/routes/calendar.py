@@ -66,8 +66,14 @@ def _context(request: Request, db: Session, code: str, year: int, month: int) ->
     days = month_days(year, month)
     shelter = services.get_shelter(db, code)
     holidays = PeruCalendar(shelter.extra_holidays).holidays_in(days[0], days[-1])
-    absences = services.list_absences(db, code, first=days[0], last=days[-1])
-    wishes = services.list_requests(db, code, first=days[0], last=days[-1])
+    absences = sorted(
+        services.list_absences(db, code, first=days[0], last=days[-1]),
+        key=lambda absence: (absence.start, absence.staff_id),
+    )
+    wishes = sorted(
+        services.list_requests(db, code, first=days[0], last=days[-1]),
+        key=lambda wish: (wish.day, wish.staff_id),
+    )
     people = services.list_staff(db, code)
     shifts = services.list_shift_types(db, code)
     previous, following = _neighbours(year, month)

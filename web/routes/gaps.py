@@ -59,11 +59,12 @@ def _context(db: Session, code: str | None, year: int, month: int) -> dict[str, 
 
 
 def _detail(context: dict[str, Any], code: str | None, year: int, month: int) -> None:
-    """Add one shelter's figures from the network's analysis (``?hogar=CODE``)."""
+    """Add one shelter's figures: ``?hogar=CODE`` of the network's, or a shelter's own."""
     analysis: NetworkGapAnalysis | None = context["analysis"]
     if analysis is None or code is None:
         return
-    shelter = next((s for s in analysis.shelters if s.shelter_code == code), None)
+    alone = analysis.shelters[0] if len(analysis.shelters) == 1 else None
+    shelter = next((s for s in analysis.shelters if s.shelter_code == code), alone)
     if shelter is not None:
         figures = gap_figures([shelter], year, month, f"hogar-{shelter.shelter_code}")
         context.update(detail=shelter, detail_figures=figures)

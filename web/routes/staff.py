@@ -20,6 +20,7 @@ from roster import services
 from roster.importing.forms import FormRefused, staff_form
 from web.deps import ManagedShelter, SessionDep, ShelterCode
 from web.forms import FormDep, checked, notice_text, refusal, saved, text_fields
+from web.routes.network import this_month
 from web.templating import render
 
 router = APIRouter(prefix="/hogares/{code}", tags=["datos"])
@@ -33,6 +34,7 @@ def shelter_context(request: Request, db: Session, code: str) -> dict[str, Any]:
         "role_options": [(role.code, role.name) for role in roles],
         "role_name": {role.code: role.name for role in roles},
         "notice": notice_text(request.query_params.get("aviso")),
+        "this_month_key": this_month(),
         "errors": {},
         "form": {},
     }
