@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from roster.services import Conflict, InvalidInput, NotFound, ServiceError
 from web import i18n
@@ -64,7 +65,8 @@ def _error(request: Request, status: int, detail: str) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": message, "field": None, "reason": message}, status)
     title = i18n.gettext(TITLES.get(status, "Algo salió mal"))
-    context = {"status": status, "title": title, "message": message}
+    # The language link returns home, never to the failed path (a feed's link is its token).
+    context = {"status": status, "title": title, "message": message, "return_path": "/"}
     return render(request, "errors/error.html", context, status_code=status)
 
 
@@ -77,11 +79,13 @@ def install_error_pages(app: FastAPI) -> None:
             return JSONResponse({"detail": i18n.gettext("Inicie sesión.")}, 401)
         return RedirectResponse(f"/entrar?siguiente={request.url.path}", status_code=303)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, error: HTTPException) -> Response:
-        detail = (
-            error.detail if isinstance(error.detail, str) else TITLES.get(error.status_code, "")
-        )
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        ours = isinstance(error, HTTPException) and isinstance(error.detail, str)
+        # The router's own errors (an unknown path: "Not Found") get the Spanish wording.
+        detail = str(error.detail) if ours else TITLES.get(error.status_code, "Algo salió mal")
+        if error.status_code == 404 and not ours:
+            detail = "No encontramos esta página."
         return _error(request, error.status_code, detail)
 
     @app.exception_handler(RequestValidationError)

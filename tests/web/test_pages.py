@@ -64,3 +64,15 @@ def test_an_api_error_is_json_with_field_and_reason(signed_in: Clients) -> None:
     answer = signed_in(COORDINATOR).get(f"/api/v1/hogares/{FOREIGN}")
     assert answer.status_code == 404
     assert set(answer.json()) == {"detail", "field", "reason"}
+
+
+def test_an_unknown_path_gets_the_spanish_page(app_client: TestClient) -> None:
+    page = app_client.get("/no/existe/esta-ruta")
+    assert page.status_code == 404
+    assert "No encontramos esta página" in page.text and "Not Found" not in page.text
+    assert "esta-ruta" not in page.text  # the failed path is not echoed back
+
+
+def test_an_unknown_api_path_gets_json(app_client: TestClient) -> None:
+    answer = app_client.get("/api/v1/no-existe")
+    assert answer.status_code == 404 and answer.json()["detail"]
