@@ -12,6 +12,7 @@ prints a table and asserts nothing about time (target and figures: docs/benchmar
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -40,6 +41,7 @@ class RepairRow:
     removed: int  # the sick person's published shifts in the week
     seconds: float  # the repair, as the coordinator waits for it (solve and summary)
     status: str
+    method: str  # "optimizer", or "greedy" when the quick repair scored better
     changed: int
     scratch_changed: int | None
     uncovered_before: float  # hours from the date on, the absence not repaired
@@ -82,6 +84,7 @@ def repair_one(
         removed=summary.forced,
         seconds=seconds,
         status=summary.status,
+        method=summary.method,
         changed=summary.changed,
         scratch_changed=compared,
         uncovered_before=summary.coverage_without_repair.hours,
@@ -107,18 +110,19 @@ def markdown_table(rows: list[RepairRow], settings: SolverSettings, month: str) 
         f"## Repair after a one-week sick call, {month}",
         "",
         f"Machine: {machine_line()}. Solver {settings.solver}, {settings.threads} thread(s), "
-        f"time limit per phase {settings.time_limit_phase1:g} s; one repair at a time.",
+        f"time limit per phase {settings.time_limit_phase1:g} s; one repair at a time; "
+        f"load average at the end {os.getloadavg()[0]:.1f}.",
         "",
-        "| shelter | staff | shifts lost | repair s | status | changed | from scratch "
+        "| shelter | staff | shifts lost | repair s | status | kept | changed | from scratch "
         "| uncovered h unrepaired | uncovered h repaired | hard violations |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         scratch = "—" if r.scratch_changed is None else str(r.scratch_changed)
         lines.append(
             f"| {r.shelter} | {r.staff} | {r.removed} | {r.seconds:.2f} | {r.status} "
-            f"| {r.changed} | {scratch} | {r.uncovered_before:.0f} | {r.uncovered_after:.0f} "
-            f"| {r.violations} |"
+            f"| {r.method} | {r.changed} | {scratch} | {r.uncovered_before:.0f} "
+            f"| {r.uncovered_after:.0f} | {r.violations} |"
         )
     times = sorted(r.seconds for r in rows)
     lines += [
