@@ -5,7 +5,8 @@ validator which hard rules her schedule now breaks that it did not break before.
 she is a candidate, and her cost is what the roster loses by the change, in the soft
 rules' own weighted points (models.rules): hours against her contract (S3), fairness of
 nights and weekends (S4), requests (S5), patterns (S6), stability against the published
-roster (S7) and coverage (S1, S2). Some: she is blocked, and the rules are the reasons.
+roster (S7) and coverage elsewhere (S1, S2: the cover of this shift is the same whoever
+takes it, and is left out). Some: she is blocked, and the rules are the reasons.
 
 A person already on another shift that day may still be a candidate if moving her is
 legal: that is a knock-on change, and its cost includes the coverage her old shift
@@ -21,6 +22,7 @@ from datetime import date, datetime
 from models.problem import PlanningProblem
 from models.roster import Assignment, Roster
 from models.validator.report import Violation
+from models.validator.soft_coverage import score_coverage_desired, score_coverage_minimum
 from models.validator.validate import hard_violations, soft_results
 
 # What stops a person, in the coordinator's words (Spanish), by hard-rule code.
@@ -148,10 +150,14 @@ def rank_candidates(
     """Everyone who does not already hold this shift: candidates by cost, then the blocked.
 
     Candidates come first, cheapest first (ties: longer rest first, then name); blocked
-    people follow by name, each with every hard rule that stops her.
+    people follow by name, each with every hard rule that stops her. The cover the shift
+    itself gains is the same whoever takes it, so it is left out of every cost.
     """
     base = {code: result.penalty for code, result in soft_results(problem, roster).items()}
     wanted = Assignment("", day, shift, role, source="manual")
+    filled = replace(roster, assignments=[*roster.assignments, wanted])  # whoever takes it
+    base["S1"] = score_coverage_minimum(problem, filled).penalty
+    base["S2"] = score_coverage_desired(problem, filled).penalty
     found = []
     for person in problem.staff:
         mine = [a for a in roster.assignments if a.staff_id == person.id]
