@@ -18,6 +18,7 @@ from starlette.datastructures import FormData
 from models import StaffMember
 from roster import services
 from roster.importing.forms import FormRefused, staff_form
+from web import i18n
 from web.deps import ManagedShelter, SessionDep, ShelterCode
 from web.forms import FormDep, checked, notice_text, refusal, saved, text_fields
 from web.routes.network import this_month
@@ -28,11 +29,15 @@ router = APIRouter(prefix="/hogares/{code}", tags=["datos"])
 
 def shelter_context(request: Request, db: Session, code: str) -> dict[str, Any]:
     """What every page of a shelter's data reads: the shelter, its roles, the notice."""
-    roles = services.list_roles(db)
+    english = i18n.current_language() == "en"
+    names = {
+        role.code: role.name_en if english and role.name_en else role.name
+        for role in services.list_roles(db)
+    }
     return {
         "shelter": services.get_shelter(db, code),
-        "role_options": [(role.code, role.name) for role in roles],
-        "role_name": {role.code: role.name for role in roles},
+        "role_options": list(names.items()),
+        "role_name": names,
         "notice": notice_text(request.query_params.get("aviso")),
         "this_month_key": this_month(),
         "errors": {},
