@@ -9,9 +9,11 @@ because every integral roster satisfies the extra rows.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import highspy
+import numpy as np
 
 from optimizer.highs import WarmHiGHS, run_highs
 from optimizer.model import ModelContext
@@ -20,13 +22,22 @@ from optimizer.settings import SolverSettings
 TOLERANCE = 1e-6  # relative slack for the interior-point method's optimality tolerance
 
 
+@dataclass(frozen=True)
+class Relaxation:
+    """The tight LP's value (a lower bound, with the objective's constant) and its
+    assignments, in the order of ``ctx.x`` (they guide the search's "guided" kind)."""
+
+    bound: float
+    assignments: np.ndarray
+
+
 def tight_bound(
     ctx: ModelContext, settings: SolverSettings, objective: Any, seconds: float
-) -> float | None:
+) -> Relaxation | None:
     """The LP bound of ``objective`` over the model with its tightening rows (None: not solved).
 
     Runs before any other HiGHS model is built from ``ctx.lp``: building a PuLP model
-    numbers its variables, and the search reads those numbers afterwards.
+    numbers its variables, and the assignments are read by those numbers here.
     """
     if not ctx.tightening or seconds <= 0:
         return None
@@ -44,4 +55,6 @@ def tight_bound(
     if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return None
     value = float(highs.getInfo().objective_function_value)
-    return value - TOLERANCE * abs(value) + float(objective.constant)
+    values = np.array(highs.getSolution().col_value)
+    assignments = values[[var.index for var in ctx.x.values()]]
+    return Relaxation(value - TOLERANCE * abs(value) + float(objective.constant), assignments)

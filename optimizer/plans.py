@@ -25,7 +25,9 @@ class SearchPlan:
     kinds: tuple[str, ...] = ()  # names in optimizer.neighbourhoods.NEIGHBOURHOODS
     probe_share: float = 0.1  # the first run of the whole model, from the start
     probe_seconds: float = math.inf  # at most this long
-    shape_share: float = 0.0  # a run on the shape's costs (SHAPE_CODES) before the search
+    shape_share: float = 0.0  # a run on the shape's costs (``shape_codes``) before the search
+    shape_codes: tuple[str, ...] = SHAPE_CODES
+    shape_leads: bool = False  # the shape's roster starts the search even when it costs more
     search_share: float = 0.8  # the neighbourhoods run for at most this share ...
     search_end: float = 0.9  # ... and end by this share of the budget
     final: bool = True  # the rest: a run of the whole model from the best roster
@@ -40,13 +42,16 @@ class SearchPlan:
 
 
 # The shelters' phase 2: a probe (small months are proven here), a quick shape without
-# fairness and patterns, short neighbourhoods around penalised days, the rest for HiGHS.
+# fairness and patterns, then short neighbourhoods drawn by payoff until the end. No last
+# whole run: on the 16-18-person months it found nothing the search had not, and the
+# time is worth more to the roster than to the bound (docs/experiments.md, 2026-12-02).
 SHELTER = SearchPlan(
-    kinds=("hotspot", "people", "days", "both"),
-    probe_share=0.08,
+    kinds=("hotspot", "people", "days", "both", "guided", "fairness", "weekend"),
+    probe_share=0.05,
     shape_share=0.35,
     search_share=1.0,
-    search_end=0.8,
+    search_end=1.0,
+    final=False,
     size=Size(4, 6),
     sub_seconds=0.4,
     adaptive=False,

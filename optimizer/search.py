@@ -35,7 +35,7 @@ from optimizer.highs import LEAVE_AFTER, LEFT, RAN, HighsRun, dual_bound, has_so
 from optimizer.model import Cell, ModelContext
 from optimizer.neighbourhoods import NEIGHBOURHOODS, NeighbourhoodSize, Size, area_of
 from optimizer.payoff import Payoffs
-from optimizer.plans import SHAPE_CODES, SearchPlan
+from optimizer.plans import SearchPlan
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, make_solver, relative_gap
 
@@ -221,11 +221,16 @@ class Search:
 
     def shape(self, best: np.ndarray, seconds: float) -> np.ndarray:
         """A run on the shape's costs (no S4, S6), which HiGHS proves fast: a better start."""
-        self.use_costs(self.cost_vector(self.ctx.soft_expression(SHAPE_CODES)))
+        self.use_costs(self.cost_vector(self.ctx.soft_expression(self.plan.shape_codes)))
         gap = max(self.settings.mip_gap, SHAPE_GAP)
         shaped = self.run(seconds, best, scored=False, gap=gap)
         self.use_costs(self.costs)
-        return shaped if shaped is not None and self.cost(shaped) < self.cost(best) - 1e-7 else best
+        if shaped is None:
+            return best
+        if self.plan.shape_leads:  # its cover and hours are the hard part; the search the rest
+            self.ctx.watch.note(self.cost(shaped))
+            return shaped
+        return shaped if self.cost(shaped) < self.cost(best) - 1e-7 else best
 
     def use_costs(self, costs: np.ndarray) -> None:
         """Give HiGHS these column costs."""

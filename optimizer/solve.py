@@ -50,7 +50,7 @@ from optimizer.watch import Watch
 
 __all__ = ["phase_report", "restore", "snapshot", "solve"]
 QUALITY_CODES = SOFT_CODES[1:]
-BOUND_SHARE = 0.3  # of phase 2's time at most, for the tight bound (optimizer/bound.py)
+BOUND_SHARE = 0.1  # of phase 2's time at most, for the tight bound (optimizer/bound.py)
 
 
 def solve(
@@ -197,7 +197,8 @@ def solve_quality(
     tight = tight_bound(ctx, settings, objective, budget * BOUND_SHARE)
     search = Search(ctx, settings, objective, SHELTER)
     if tight is not None:
-        search.note_bound(tight - float(objective.constant))
+        search.note_bound(tight.bound - float(objective.constant))
+        search.area.relaxed = tight.assignments
     return search.solve(budget - (perf_counter() - started))
 
 
