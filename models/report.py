@@ -16,7 +16,8 @@ from models.roster import Roster
 
 log = logging.getLogger(__name__)
 OPTIMAL, FEASIBLE, NONE, SKIPPED = "optimal", "feasible", "none", "skipped"
-TOLERANCE = 1e-6  # objective and bound closer than this agree, whatever the gaps
+TOLERANCE = 1e-6  # objective and bound closer than this agree, whatever the gaps ...
+RELATIVE_TOLERANCE = 1e-9  # ... or than this share of the objective (floating-point noise)
 
 
 def within_gap(
@@ -27,10 +28,11 @@ def within_gap(
 ) -> bool:
     """True when ``bound`` proves ``objective`` (a minimum) within the relative gap
     ``gap_limit`` or the absolute gap ``gap_abs``: objective - bound <= max(gap_abs,
-    gap_limit x |objective|, 1e-6)."""
+    gap_limit x |objective|, 1e-6, 1e-9 x |objective|)."""
     if objective is None or bound is None:
         return False
-    allowed = max(TOLERANCE, gap_abs or 0.0, (gap_limit or 0.0) * abs(objective))
+    allowed = max(TOLERANCE, RELATIVE_TOLERANCE * abs(objective), gap_abs or 0.0)
+    allowed = max(allowed, (gap_limit or 0.0) * abs(objective))
     return objective - bound <= allowed * (1 + 1e-9)
 
 

@@ -27,7 +27,6 @@ class SearchPlan:
     probe_seconds: float = math.inf  # at most this long
     shape_share: float = 0.0  # a run on the shape's costs (``shape_codes``) before the search
     shape_codes: tuple[str, ...] = SHAPE_CODES
-    shape_leads: bool = False  # the shape's roster starts the search even when it costs more
     search_share: float = 0.8  # the neighbourhoods run for at most this share ...
     search_end: float = 0.9  # ... and end by this share of the budget
     final: bool = True  # the rest: a run of the whole model from the best roster

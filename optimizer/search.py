@@ -225,12 +225,9 @@ class Search:
         gap = max(self.settings.mip_gap, SHAPE_GAP)
         shaped = self.run(seconds, best, scored=False, gap=gap)
         self.use_costs(self.costs)
-        if shaped is None:
-            return best
-        if self.plan.shape_leads:  # its cover and hours are the hard part; the search the rest
-            self.ctx.watch.note(self.cost(shaped))
-            return shaped
-        return shaped if self.cost(shaped) < self.cost(best) - 1e-7 else best
+        if shaped is None or self.cost(shaped) >= self.cost(best) - 1e-7:
+            return best  # kept only when cheaper under the whole objective
+        return shaped
 
     def use_costs(self, costs: np.ndarray) -> None:
         """Give HiGHS these column costs."""
