@@ -122,13 +122,16 @@ def absence(
             "Ausencia registrada: %(who)s, %(num)s turno(s) publicado(s) afectados."
         )
         text = text % {"who": call.name, "num": len(call.shifts)}
-        start = max(first, date(*when, 1))
-        here = [a for a in call.shifts if (a.day.year, a.day.month) == when]
-        if reparar and here and (start.year, start.month) == when:
-            jobs.submit_repair(db, code, start, created_by=account.id)
-            text += " " + i18n.gettext("Calculando la reparación…")
     except services.ServiceError as error:
         return _refuse(request, db, code, when, error)
+    start = max(first, date(*when, 1))
+    here = [a for a in call.shifts if (a.day.year, a.day.month) == when]
+    if reparar and here and (start.year, start.month) == when:
+        try:  # the absence stays recorded even if the repair cannot start now
+            jobs.submit_repair(db, code, start, created_by=account.id)
+            text += " " + i18n.gettext("Calculando la reparación…")
+        except services.ServiceError as error:
+            text += " " + i18n.gettext(str(error))
     return _answer(request, db, code, when, text)
 
 
