@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 import pulp
 
@@ -55,7 +56,9 @@ class Hotspot:
     role: str | None = None
 
 
+@cache
 def day_tag(day: date) -> str:
+    """A date in names: yyyymmdd (kept: a large model names the same days many times)."""
     return day.strftime("%Y%m%d")
 
 

@@ -118,12 +118,19 @@ def conflicting_pairs(ctx: ModelContext, staff_id: str, minimum_gap: float) -> l
     """Shift pairs on different days, the later starting less than ``minimum_gap`` minutes
     after the earlier ends, with at least one of them in the month."""
     reach = int((ctx.timeline.longest_shift + minimum_gap) // DAY) + 1
+    known: dict[date, list[KnownSlot]] = {}
+
+    def slots(day: date) -> list[KnownSlot]:
+        if day not in known:
+            known[day] = known_slots(ctx, staff_id, day)
+        return known[day]
+
     pairs = []
     day = ctx.timeline.known_from
     while day <= ctx.timeline.last_day:
-        for first in known_slots(ctx, staff_id, day):
+        for first in slots(day):
             for offset in range(1, reach + 1):
-                for second in known_slots(ctx, staff_id, day + timedelta(days=offset)):
+                for second in slots(day + timedelta(days=offset)):
                     if second[0].start - first[0].end < minimum_gap and (first[1] or second[1]):
                         pairs.append((first, second))
         day += timedelta(days=1)

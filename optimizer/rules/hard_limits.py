@@ -68,9 +68,11 @@ def add_total_minutes(ctx: ModelContext, staff_id: str, limits: WorkLimits) -> N
 
     Source: Curtois & Qu benchmark / shelter policy.
     """
-    shifts = ctx.problem.shifts
     terms: Terms = [
-        (var, float(shifts[cell[2]].minutes)) for cell, var in ctx.x.items() if cell[0] == staff_id
+        (var, float(shift.minutes))
+        for day in ctx.timeline.days
+        for shift in ctx.problem.shift_types
+        for var in ctx.shift_vars.get((staff_id, day, shift.code), [])
     ]
     days = list(ctx.timeline.days)
     if limits.max_minutes is not None:

@@ -54,11 +54,12 @@ def fairness_categories(
     feriados = [day for day in days if day in problem.holidays]
 
     def nights(staff_id: str) -> Terms:
-        codes = ctx.timeline.night_codes
+        codes = sorted(ctx.timeline.night_codes)
         return [
             (var, 1.0)
-            for (p, _, shift, _), var in ctx.x.items()
-            if p == staff_id and shift in codes
+            for day in days
+            for code in codes
+            for var in ctx.shift_vars.get((staff_id, day, code), [])
         ]
 
     def on_days(chosen: list[date]) -> Callable[[str], Terms]:
