@@ -25,12 +25,15 @@ NOT_FOUND = i18n.N_("No encontramos esta página.")
 
 
 def get_db() -> Iterator[Session]:
-    """One database session per request, committed when the request ends."""
+    """One database session per request, committed before the response is sent."""
     with session_scope() as session:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_db)]
+# scope="function": the commit happens before the answer leaves, so the browser's next
+# request (after a sign-in's redirect, an edit's swap) always sees what this one wrote; a
+# failed commit becomes an error page instead of a success already sent.
+SessionDep = Annotated[Session, Depends(get_db, scope="function")]
 
 
 @dataclass(frozen=True)
