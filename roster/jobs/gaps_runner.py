@@ -18,7 +18,13 @@ from roster.gaps.analysis import ShelterInputs
 from roster.gaps.network import stored_inputs
 from roster.gaps.settings import GapSettings, limited_settings
 from roster.gaps.stored import analysis_to_plain
-from roster.gaps.tracked import AnalysisStopped, OnShelter, Stopped, analyse_tracked
+from roster.gaps.tracked import (
+    AnalysisStopped,
+    OnShelter,
+    ShelterFailed,
+    Stopped,
+    analyse_tracked,
+)
 from roster.jobs.info import CANCELLED, DONE, FAILED, INTERRUPTED, INTERRUPTED_MESSAGE, JobInfo
 from roster.jobs.tracking import JobWatch, finish
 from roster.storage import session_scope
@@ -35,6 +41,8 @@ def failure_message(error: Exception) -> str:
     """What HR reads when an analysis fails (Spanish)."""
     if isinstance(error, services.ServiceError):
         return f"No se pudo analizar las brechas: {error}"
+    if isinstance(error, ShelterFailed):
+        return f"No se pudo analizar las brechas: {error}. Intente de nuevo."
     return (
         f"No se pudo analizar las brechas por un error interno ({type(error).__name__}: "
         f"{error}). Intente de nuevo; si vuelve a pasar, avise a soporte."

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -12,8 +14,10 @@ from roster_factories import network
 
 from models.gaps import NetworkGapAnalysis
 from roster import services
+from roster.gaps.network import stored_inputs
+from roster.gaps.settings import limited_settings
 from roster.gaps.stored import analysis_from_plain, analysis_to_plain
-from roster.gaps.tracked import AnalysisStopped
+from roster.gaps.tracked import AnalysisStopped, ShelterFailed, analyse_in_pool
 from roster.jobs import claim_next, latest_job, request_cancel, run_job, submit_plan
 from roster.jobs.gaps import latest_gaps_analysis, latest_gaps_job, submit_gaps
 from roster.storage import session_scope
@@ -123,8 +127,45 @@ def test_a_failed_gap_job_says_why_in_spanish(url: str, monkeypatch: pytest.Monk
     assert job.error == "No se pudo analizar las brechas: El hogar no tiene turnos."
 
 
+@pytest.fixture
+def spawnable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Child processes import the product's packages, not the test folders named like them.
+
+    A spawned child starts from this process's sys.path, where pytest puts tests/ when it
+    collects tests/test_*.py: there tests/optimizer would shadow optimizer/.
+    """
+    tests = Path(__file__).resolve().parents[1]
+    kept = [entry for entry in sys.path if Path(entry or ".").resolve() != tests]
+    monkeypatch.setattr(sys, "path", kept)
+
+
+def dies(_item: Any, _settings: Any) -> Any:
+    """An analysis whose process ends at once without an answer (as if killed)."""
+    os._exit(3)
+
+
+def breaks(_item: Any, _settings: Any) -> Any:
+    """An analysis that raises in its process."""
+    raise ValueError("sin turnos")
+
+
+def inputs_of(url: str) -> list[Any]:
+    with session_scope(url) as session:
+        return stored_inputs(session, YEAR, MONTH, SHELTER)
+
+
+def test_a_shelter_whose_process_dies_fails_the_run_instead_of_hanging(
+    url: str, spawnable: None
+) -> None:
+    settings = limited_settings(1, workers=1)
+    with pytest.raises(ShelterFailed, match="'HRT-T1' terminó sin resultado .*código de salida 3"):
+        analyse_in_pool(inputs_of(url), settings, lambda *_: None, lambda: False, dies)
+    with pytest.raises(ShelterFailed, match="'HRT-T1': ValueError: sin turnos"):
+        analyse_in_pool(inputs_of(url), settings, lambda *_: None, lambda: False, breaks)
+
+
 @pytest.mark.slow
-def test_a_real_gap_job_solves_in_child_processes(url: str) -> None:
+def test_a_real_gap_job_solves_in_child_processes(url: str, spawnable: None) -> None:
     job = run_job(claimed(url, SHELTER), url)
     assert job.state == "done", job.error
     with session_scope(url) as session:
