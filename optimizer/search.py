@@ -75,7 +75,7 @@ class Search:
         self.area = area_of(ctx, self.cells)
         self.random = random.Random(settings.seed)
         self.counting = settings.search_iterations is not None  # iterations, not seconds
-        self.payoffs = Payoffs(plan.kinds, 1.0 if self.counting else plan.sub_seconds)
+        self.payoffs = Payoffs(plan.kinds, 1.0 if self.counting else plan.sub_seconds, plan.explore)
         self.bound = -math.inf  # the best bound without the objective's constant
         self.fallback: np.ndarray | None = None  # a constructed roster HiGHS did not complete
         self.ran = False  # whether the last run ran: a failed one leaves stale statuses

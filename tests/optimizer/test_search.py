@@ -24,6 +24,7 @@ from optimizer.neighbourhoods import (
     hotspot,
     shortfall,
 )
+from optimizer.payoff import Payoffs
 from optimizer.plans import SHELTER, WEIGHTED
 from optimizer.readout import extract_roster
 from optimizer.search import Search
@@ -348,3 +349,17 @@ def test_a_fixed_size_never_changes() -> None:
         size.after(improved, proved)
     size.escalate()
     assert size.size == Size(4, 6) and size.seconds == 0.4
+
+
+def test_an_exploring_draw_gives_every_kind_its_turns_whatever_it_paid() -> None:
+    kinds = ("people", "shortfall")
+    paid = Payoffs(kinds, 3.0)
+    paid.record("people", 1.0, True)
+    paid.record("shortfall", 60.0, False)
+    even = Payoffs(kinds, 3.0, explore=1.0)
+    even.wins, even.seconds = dict(paid.wins), dict(paid.seconds)
+    rng = random.Random(0)
+    by_payoff = [paid.draw(rng, kinds) for _ in range(400)]
+    evenly = [even.draw(rng, kinds) for _ in range(400)]
+    assert by_payoff.count("shortfall") < 20
+    assert 150 < evenly.count("shortfall") < 250
