@@ -63,6 +63,7 @@ def test_every_searched_model_starts_from_the_constructed_roster(
     assert judged.objective == pytest.approx(result.report.objective)
 
 
+@pytest.mark.slow
 def test_a_shelter_month_built_person_by_person_keeps_every_hard_rule() -> None:
     """The person models come from the rule registry: rest, weekly rest, weekly hours and
     consecutive days hold too, which the benchmark's rules never exercise."""

@@ -23,6 +23,7 @@ def test_plain_model_proves_instance_1(folder: Path) -> None:
     assert (result.status, judged.objective, judged.violations) == ("optimal", 607, [])
 
 
+@pytest.mark.slow
 def test_plain_model_keeps_every_hard_rule_on_a_harder_instance(folder: Path) -> None:
     instance = load_instance(folder, 2)
     result = solve_plain(instance, 60.0, threads=1)  # proves it in about 10 s

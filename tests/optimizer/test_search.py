@@ -159,6 +159,7 @@ def test_a_weekend_neighbourhood_frees_only_saturdays_and_sundays() -> None:
     assert all(search.cells[index][1].weekday() >= 5 for index in np.flatnonzero(free))
 
 
+@pytest.mark.slow
 def test_the_same_seed_gives_the_same_roster_when_iterations_end_the_search() -> None:
     problem = small_month()
     settings = SolverSettings(
@@ -170,6 +171,7 @@ def test_the_same_seed_gives_the_same_roster_when_iterations_end_the_search() ->
     assert validate(problem, first.roster).violations == []
 
 
+@pytest.mark.slow
 def test_a_search_reports_each_second_and_stops_within_a_second_with_its_best() -> None:
     """The shelter plan on a month it cannot prove soon (nine people, four weeks)."""
     staff = [person(f"c{index}") for index in range(9)]
@@ -195,6 +197,7 @@ def test_a_search_reports_each_second_and_stops_within_a_second_with_its_best() 
     assert validate(problem, result.roster).violations == []
 
 
+@pytest.mark.slow
 def test_the_relaxation_bounds_the_optimum_and_guides(weighted: tuple[Search, float]) -> None:
     search, constant = weighted
     assert search.area.relaxed is not None
@@ -202,6 +205,7 @@ def test_the_relaxation_bounds_the_optimum_and_guides(weighted: tuple[Search, fl
     assert 0.5 * BEST_KNOWN_2 < search.bound + constant <= BEST_KNOWN_2 + 1e-6
 
 
+@pytest.mark.slow
 def test_a_guided_neighbourhood_frees_what_the_lp_leaves_open(
     weighted: tuple[Search, float],
 ) -> None:
@@ -218,6 +222,7 @@ def test_a_guided_neighbourhood_frees_what_the_lp_leaves_open(
         assert (free <= fractional).all()
 
 
+@pytest.mark.slow
 def test_a_guided_neighbourhood_is_windowed_when_the_incumbent_differs_everywhere(
     weighted: tuple[Search, float],
 ) -> None:
@@ -231,6 +236,7 @@ def test_a_guided_neighbourhood_is_windowed_when_the_incumbent_differs_everywher
     assert (area.days[free] < first + 4).all()
 
 
+@pytest.mark.slow
 def test_a_fractional_point_is_never_taken_for_a_roster(weighted: tuple[Search, float]) -> None:
     search, _ = weighted
     search.highs.setOptionValue("solve_relaxation", True)
@@ -245,6 +251,7 @@ def test_a_fractional_point_is_never_taken_for_a_roster(weighted: tuple[Search, 
     assert np.allclose(assignments, np.round(assignments))
 
 
+@pytest.mark.slow
 def test_a_shortfall_neighbourhood_frees_everyone_around_it_and_some_who_could_fill_it(
     weighted: tuple[Search, float],
 ) -> None:
@@ -271,6 +278,7 @@ def test_a_shortfall_neighbourhood_frees_everyone_around_it_and_some_who_could_f
     assert len(freed_ever) > 2  # drawn at random among the qualified
 
 
+@pytest.mark.slow
 def test_polish_makes_penalty_columns_tight_and_keeps_the_roster(
     weighted: tuple[Search, float],
 ) -> None:
