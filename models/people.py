@@ -21,6 +21,44 @@ class Role:
             raise ValueError(f"role code {self.code!r}: use letters and digits only")
 
 
+class WorkingPattern(StrEnum):
+    """When a contract lets a person work (H12): which days and which kind of shift.
+
+    A day shift is any shift that is not a night (``ShiftType.is_night``); the weekday
+    patterns leave feriados free, as a Monday-to-Friday office contract does.
+    """
+
+    ROTATING = "rotating"  # any day, any shift: the 24/7 rota
+    WEEKDAYS_DAY = "weekdays_day"  # Monday to Friday, day shifts, no feriados
+    MON_SAT_DAY = "mon_sat_day"  # Monday to Saturday, day shifts, no feriados
+    NIGHTS = "nights"  # night shifts only, any day
+
+    def allows(self, day: date, night: bool, feriado: bool) -> bool:
+        """Whether a shift (a night or not) starting on ``day`` fits the pattern."""
+        if self is WorkingPattern.ROTATING:
+            return True
+        if self is WorkingPattern.NIGHTS:
+            return night
+        last_weekday = 4 if self is WorkingPattern.WEEKDAYS_DAY else 5
+        return not night and not feriado and day.weekday() <= last_weekday
+
+
+PATTERN_LABELS_ES = {
+    WorkingPattern.ROTATING: "Rotativo 24/7",
+    WorkingPattern.WEEKDAYS_DAY: "Lunes a viernes, turnos de día",
+    WorkingPattern.MON_SAT_DAY: "Lunes a sábado, turnos de día",
+    WorkingPattern.NIGHTS: "Solo noches",
+}
+
+# The words a spreadsheet may use for each pattern (lower case, accents removed by the reader).
+PATTERN_WORDS_ES = {
+    WorkingPattern.ROTATING: ("rotativo", "24/7", "rotativo 24/7"),
+    WorkingPattern.WEEKDAYS_DAY: ("lunes a viernes", "l-v", "oficina"),
+    WorkingPattern.MON_SAT_DAY: ("lunes a sabado", "l-s"),
+    WorkingPattern.NIGHTS: ("solo noches", "noches"),
+}
+
+
 class PostStatus(StrEnum):
     FILLED = "filled"
     VACANT = "vacant"
@@ -38,8 +76,10 @@ class Post:
     weekly_hours: float = 48.0
     monthly_cost: Decimal = Decimal("0")
     status: PostStatus = PostStatus.VACANT
+    working_pattern: WorkingPattern = WorkingPattern.ROTATING
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "working_pattern", WorkingPattern(self.working_pattern))
         if not 0 < self.weekly_hours <= 48:
             raise ValueError(f"post {self.id}: weekly hours must be between 0 and 48")
         if self.monthly_cost < 0:
@@ -51,8 +91,9 @@ class StaffMember:
     """A person holding one or more posts of a shelter.
 
     ``roles`` lists every role she may cover (H1); ``primary_role`` is the role of
-    her post, used to group people for fairness (S4) and to report coordination
-    hours carried by other professionals.
+    her post, used to group people for fairness (S4), to price cross-cover (S6) and to
+    report coordination hours carried by other professionals. ``working_pattern`` is
+    her contract's pattern (H12): her own, or her post's when she has none of her own.
     """
 
     id: str
@@ -64,8 +105,10 @@ class StaffMember:
     night_work: bool = True
     post_ids: tuple[str, ...] = field(default_factory=tuple)
     active: bool = True
+    working_pattern: WorkingPattern = WorkingPattern.ROTATING
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "working_pattern", WorkingPattern(self.working_pattern))
         if self.primary_role not in self.roles:
             raise ValueError(f"staff {self.id}: primary role {self.primary_role} not in her roles")
         if not 0 < self.weekly_hours <= 48:

@@ -107,6 +107,14 @@ RULES: tuple[RuleInfo, ...] = (
         True,
     ),
     RuleInfo(
+        "H12",
+        "working_pattern",
+        "Patrón de trabajo del contrato",
+        "Contract working pattern",
+        "Contrato o plaza de cada persona (p. ej. lunes a viernes de día; rotativo 24/7)",
+        True,
+    ),
+    RuleInfo(
         "S1",
         "coverage_minimum",
         "Cobertura bajo el mínimo (brecha)",
@@ -144,9 +152,9 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "S6",
         "patterns",
-        "Patrones: días aislados, fines de semana partidos",
-        "Patterns: isolated days, split weekends",
-        "Buenas prácticas de turnos",
+        "Patrones: días aislados, fines de semana, descanso tras noches, rotación, otra función",
+        "Patterns: isolated days, weekends, rest after nights, rotation, cross-cover",
+        "Buenas prácticas; UK HSE, Managing shiftwork (HSG256)",
         False,
     ),
     RuleInfo(
@@ -195,6 +203,7 @@ class RuleSet:
     work_limits: RuleSetting = RuleSetting()  # reads PlanningProblem.limits (models.limits)
     successions: RuleSetting = RuleSetting()
     forbidden_successions: tuple[tuple[str, str], ...] = ()  # (a, b): a on d, b on d+1
+    working_pattern: RuleSetting = RuleSetting()  # H12: each person's contract pattern
 
     # S1-S7: soft rules
     coverage_unit: str = "hours"  # S1/S2 count person-hours ("hours") or person-shifts ("shifts")
@@ -212,10 +221,18 @@ class RuleSet:
     fairness_weekends: bool = True
     fairness_holidays: bool = True
     requests: RuleSetting = RuleSetting(hard=False, weight=10.0)  # times each request's own weight
-    patterns: RuleSetting = RuleSetting(hard=False, weight=1.0)  # multiplier of the three below
+    patterns: RuleSetting = RuleSetting(hard=False, weight=1.0)  # multiplier of the weights below
     isolated_day_off_weight: float = 3.0
     isolated_work_day_weight: float = 3.0
     split_weekend_weight: float = 2.0
+    night_recovery_days: int = 2  # free calendar days after a night block before a day shift
+    night_recovery_weight: float = 20.0  # per night block followed too soon by a day shift
+    weekend_off_every: int = 2  # a full weekend off in every N weekends in a row (0: not judged)
+    weekend_off_per_month: int = 0  # or at least this many full weekends off a month (0: none)
+    weekend_off_weight: float = 20.0  # per run of weekends, or per weekend short of the count
+    backward_rotation_weight: float = 10.0  # per morning after a night in the same week
+    cross_cover_weight: float = 3.0  # per hour on a role other than the person's own
+    contract_tolerance: float = 0.10  # a person this far off her contract is listed, with why
     stability: RuleSetting = RuleSetting(hard=False, weight=20.0)  # per changed person-day
     extra: dict[str, Any] = field(default_factory=dict)  # room for shelter-specific settings
 
@@ -228,6 +245,12 @@ class RuleSet:
             raise ValueError("consecutive limits must be at least 1")
         if self.weekly_hours_cap <= 0:
             raise ValueError("weekly_hours_cap must be positive")
+        if self.night_recovery_days < 0 or self.weekend_off_every < 0:
+            raise ValueError("night_recovery_days and weekend_off_every cannot be negative")
+        if not 0 <= self.weekend_off_per_month <= 5:
+            raise ValueError("weekend_off_per_month: 0 to 5 weekends")
+        if not 0 < self.contract_tolerance < 1:
+            raise ValueError("contract_tolerance: a share between 0 and 1, e.g. 0.10")
         if self.coverage_unit not in COVERAGE_UNITS:
             raise ValueError(f"coverage_unit: one of {', '.join(COVERAGE_UNITS)}")
         pairs = tuple((str(first), str(then)) for first, then in self.forbidden_successions)

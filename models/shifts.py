@@ -36,16 +36,34 @@ class ShiftType:
     start: time
     minutes: int
     is_guard: bool = False  # a 24-hour guard, allowed only where the shelter opts in (H5)
+    break_minutes: int = 0  # an unpaid meal break inside the shift: present, not working
 
     def __post_init__(self) -> None:
         if not self.code.isalnum():
             raise ValueError(f"shift code {self.code!r}: use letters and digits only")
         if not 0 < self.minutes <= 24 * 60:
             raise ValueError(f"shift {self.code}: length must be between 1 minute and 24 hours")
+        if not 0 <= self.break_minutes < self.minutes:
+            raise ValueError(f"shift {self.code}: the unpaid break must be shorter than the shift")
 
     @property
     def hours(self) -> float:
+        """Hours of presence on site (coverage counts these)."""
         return self.minutes / 60
+
+    @property
+    def worked_minutes(self) -> int:
+        """Minutes worked: the length less the unpaid break (H5 and S3 count these)."""
+        return self.minutes - self.break_minutes
+
+    @property
+    def worked_share(self) -> float:
+        """Worked minutes per minute of presence, spread evenly over the shift (H5 clipping)."""
+        return self.worked_minutes / self.minutes
+
+    @property
+    def worked_hours(self) -> float:
+        return self.worked_minutes / 60
 
     @property
     def night_minutes(self) -> int:
