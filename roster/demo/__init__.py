@@ -13,10 +13,13 @@ Gap shelters (``expected_gap_shelters()``): a certain gap in every month, absenc
 - HRT-HVC-01 Huancavelica: no coordinator, no operational assistant; one psychologist carries
   coordination (PSI + COO need 88 h a week > 48 h); 3 caregivers give 144 h < 168 h of 24/7 care.
 - HRT-APU-01 Chincheros, HRT-AMA-01 Bagua, HRT-PAS-01 Oxapampa, HRT-LOR-02 Maynas (12-hour
-  shifts): no operational assistant, so nobody may take the daily AOP shift (56 h a week).
+  shifts): 3 caregivers give 144 h < 168 h of 24/7 care and no operational assistant backs
+  them up (APU, PAS and LOR-02 have no coordinator either: two psychologists carry it).
 - HRT-TUM-01 Zarumilla: two vacant caregiver posts leave 3 caregivers (144 h < 168 h); no AOP.
-- HRT-MDD-01 Tambopata: one operational assistant for 7 day shifts a week (56 h > 48 h, and she
-  may work at most 6 days in a calendar week).
+- HRT-MDD-01 Tambopata: the psychologist post is vacant; nobody may cover PSI (48 h a week).
+
+The operational assistant (AOP) has no demand of her own: she is qualified for caregiver and
+educator shifts and covers them as ordinary cover (coverage.py).
 - HRT-PUN-02 Puno: the social worker post is vacant; nobody may cover TSO (40 h a week).
 
 Covered shelters (``expected_covered_shelters()``): HRT-LIM-01, HRT-AQP-01, HRT-HCO-01,

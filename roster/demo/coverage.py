@@ -6,8 +6,11 @@ Coverage, as minimum/desired people per shift:
 - EDU educator: 1 on the day shift (M), Monday to Friday;
 - PSI psychologist: 1 on M, Monday to Saturday;
 - TSO social worker and COO coordinator: 1 on M, Monday to Friday;
-- AOP operational assistant: 1 on M, every day;
 - TAL workshop instructor and ENF nurse: desired only (minimum 0), where the shelter has one.
+
+The AOP operational assistant has no demand of her own: she backs up the caregivers and the
+educator (and does the day's administration, her own role, which no minimum asks for), so any
+shift she fills is ordinary cover of those roles (DOMAIN.md; docs/gaps.md §1).
 
 Public holidays follow the Sunday pattern. Twelve-hour shelters run D 07-19 and N 19-07 for the
 caregivers and keep an 8-hour M 07-15 for the professionals' day work.
@@ -79,7 +82,6 @@ def demo_coverage(twelve_hour: bool, roles_on_staff: Iterable[str]) -> list[Cove
     rules += _rules("PSI", "M", MONDAY_TO_SATURDAY, 1, 1)
     rules += _rules("TSO", "M", MONDAY_TO_FRIDAY, 1, 1)
     rules += _rules("COO", "M", MONDAY_TO_FRIDAY, 1, 1)
-    rules += _rules("AOP", "M", EVERY_DAY, 1, 1)
     present = set(roles_on_staff)
     if "TAL" in present:
         rules += _rules("TAL", "M", MONDAY_TO_FRIDAY, 0, 1)

@@ -17,27 +17,30 @@ GAP_SHELTERS = (
     Blueprint(
         Place("HRT-APU-01", "Kusi Wasi", "Apurímac", "Chincheros", 24),
         Profile.GAP,
-        "no operational assistant: nobody may cover the daily AOP day shift (56 h a week)",
-        (t("PSI", 2, "COO"), t("TSO"), t("EDU", 1, "CUI"), t("CUI", 4), t("TAL")),
+        "two psychologists carry coordination; 3 caregivers offer 144 h < 168 h a week of "
+        "24/7 care; no operational assistant",
+        (t("PSI", 2, "COO"), t("TSO"), t("EDU"), t("CUI", 3), t("TAL")),
     ),
     Blueprint(
         Place("HRT-AMA-01", "Amanecer", "Amazonas", "Bagua", 26),
         Profile.GAP,
-        "no operational assistant: nobody may cover the daily AOP day shift (56 h a week)",
-        (t("COO"), t("PSI", 2), t("TSO"), t("EDU"), t("CUI", 4), t("ENF")),
+        "3 caregivers offer 144 h < 168 h a week of 24/7 care; no operational assistant",
+        (t("COO"), t("PSI", 2), t("TSO"), t("EDU"), t("CUI", 3), t("ENF")),
     ),
     Blueprint(
         Place("HRT-MDD-01", "Flor de Castaña", "Madre de Dios", "Tambopata", 25),
         Profile.GAP,
-        "a single operational assistant: 7 day shifts a week (56 h) > her 48 h and 6 days",
-        (t("COO"), t("PSI"), t("TSO"), t("EDU"), t("CUI", 4), t("AOP", 1, "CUI"), t("TAL")),
+        "the psychologist post is vacant: nobody may cover PSI (48 h a week)",
+        (t("COO"), t("TSO"), t("EDU"), t("CUI", 4), t("AOP", 1, "CUI", "EDU"), t("TAL")),
+        vacant=("PSI",),
         operator=with_partner("Gobierno Regional de Madre de Dios"),
     ),
     Blueprint(
         Place("HRT-PAS-01", "Nuevo Horizonte", "Pasco", "Oxapampa", 24),
         Profile.GAP,
-        "no coordinator (two psychologists carry it) and no operational assistant",
-        (t("PSI", 2, "COO"), t("TSO"), t("EDU"), t("CUI", 3), t("CUI", 1, hours=30), t("TAL")),
+        "no coordinator (two psychologists carry it); 3 caregivers offer 144 h < 168 h a "
+        "week of 24/7 care and the part-time workshop instructor cannot help; no assistant",
+        (t("PSI", 2, "COO"), t("TSO"), t("EDU"), t("CUI", 3), t("TAL", hours=30)),
     ),
     Blueprint(
         Place("HRT-TUM-01", "Brisas del Norte", "Tumbes", "Zarumilla", 26),
@@ -50,8 +53,9 @@ GAP_SHELTERS = (
     Blueprint(
         Place("HRT-LOR-02", "Flor de Huayruro", "Loreto", "Maynas", 28),
         Profile.GAP,
-        "12-hour shifts; no coordinator (two psychologists carry it) and no AOP",
-        (t("PSI", 2, "COO"), t("TSO"), t("EDU", 2, "CUI"), t("CUI", 4), t("TAL")),
+        "12-hour shifts; no coordinator (two psychologists carry it) and no AOP; 3 caregivers "
+        "offer 144 h < 168 h a week of 24/7 care",
+        (t("PSI", 2, "COO"), t("TSO"), t("EDU"), t("CUI", 3), t("TAL")),
         twelve_hour=True,
         extra_holidays=(SAN_JUAN,),
     ),
@@ -59,7 +63,7 @@ GAP_SHELTERS = (
         Place("HRT-PUN-02", "Cantuta", "Puno", "Puno", 25),
         Profile.GAP,
         "the social worker post is vacant: nobody may cover TSO (40 h a week)",
-        (t("COO"), t("PSI", 2), t("EDU", 1, "CUI"), t("CUI", 5), t("AOP", 2, "CUI"), t("TAL")),
+        (t("COO"), t("PSI", 2), t("EDU", 1, "CUI"), t("CUI", 5), t("AOP", 2, "CUI", "EDU"), t("TAL")),
         vacant=("TSO",),
     ),
 )
