@@ -26,6 +26,7 @@ from web.routes import (
     auth,
     backups,
     calendar,
+    calendar_edit,
     feeds,
     gaps,
     imports,
@@ -128,7 +129,8 @@ def create_app() -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for area in (auth, network, me, my_swaps, roster, repair, roster_files, shelter_feeds, feeds):
         app.include_router(area.router, include_in_schema=False)  # pages: not part of the API
-    for area in (staff, posts, calendar, setup, imports, gaps, backups):  # data, gaps, backups
+    # A shelter's data, the gaps, the backups.
+    for area in (staff, posts, calendar, calendar_edit, setup, imports, gaps, backups):
         app.include_router(area.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(api_roster.router)

@@ -1,8 +1,9 @@
 """A shelter's absences and requests on a month calendar: people by days, add and remove.
 
 The calendar shows each active person's absences and wishes day by day; the forms below
-add an absence (checked as a row of ``roster import absences``) or a request, and each
-listed item can be removed. The next roster generated for the month reads them (H6, S5).
+add an absence (checked as a row of ``roster import absences``) or a request; each one
+links to its own page to change or remove it (web/routes/calendar_edit.py). The next
+roster generated for the month reads them (H6, S5).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from roster import services
 from roster.importing.absences import KINDS
 from roster.importing.forms import FormRefused, absence_form, request_form
 from roster.planning import parse_month
+from roster.services.absence_changes import enter_absence, remove_absence
 from web import i18n
-from web.deps import NOT_FOUND, ManagedShelter, SessionDep, ShelterCode
+from web.deps import NOT_FOUND, CurrentUser, ManagedShelter, SessionDep, ShelterCode
 from web.forms import FormDep, refusal, saved, text_fields
 from web.routes.network import this_month
 from web.routes.staff import shelter_context
@@ -51,12 +53,14 @@ def _neighbours(year: int, month: int) -> tuple[str, str]:
 
 
 def _marks(absences: list[Absence], wishes: list[Wish], days: list[date]) -> dict[Any, Any]:
-    """(person, day) -> {"absence": kind, "wishes": [requests]} for the calendar's cells."""
+    """(person, day) -> {"absence": the absence, "first": whether the calendar's first day of
+    it (where it links to its page), "wishes": [requests]} for the calendar's cells."""
     marks: dict[tuple[str, date], dict[str, Any]] = {}
     for absence in absences:
-        for day in days:
-            if absence.covers(day):
-                marks.setdefault((absence.staff_id, day), {"wishes": []})["absence"] = absence.kind
+        covered = [day for day in days if absence.covers(day)]
+        for day in covered:
+            mark = marks.setdefault((absence.staff_id, day), {"wishes": []})
+            mark.update(absence=absence, first=day == covered[0])
     for wish in wishes:
         marks.setdefault((wish.staff_id, wish.day), {"wishes": []})["wishes"].append(wish)
     return marks
@@ -125,12 +129,17 @@ def calendar_page(
 
 @router.post("/ausencias", response_class=HTMLResponse)
 def absence_add(
-    request: Request, code: ManagedShelter, when: MonthQuery, db: SessionDep, form: FormDep
+    request: Request,
+    code: ManagedShelter,
+    account: CurrentUser,
+    when: MonthQuery,
+    db: SessionDep,
+    form: FormDep,
 ) -> Response:
-    """Add an absence; 422 naming the field on a bad value or an overlap."""
+    """Add an absence (noted in the audit trail); 422 naming the field on a bad value."""
     typed = text_fields(form, *ABSENCE_FIELDS)
     try:
-        absence = services.add_absence(db, code, absence_form(db, code, typed))
+        absence = enter_absence(db, code, absence_form(db, code, typed), account.id)
     except FormRefused as error:
         return _refused(request, db, code, when, typed, error)
     month = f"{absence.start:%Y-%m}"
@@ -138,8 +147,10 @@ def absence_add(
 
 
 @router.post("/ausencias/borrar")
-def absence_remove(code: ManagedShelter, db: SessionDep, form: FormDep) -> Response:
-    """Remove one absence, named by person, kind and dates."""
+def absence_remove(
+    code: ManagedShelter, account: CurrentUser, db: SessionDep, form: FormDep
+) -> Response:
+    """Remove one absence, named by person, kind and dates (noted in the audit trail)."""
     typed = text_fields(form, "codigo_personal", "tipo", "desde", "hasta")
     try:
         absence = Absence(
@@ -150,7 +161,7 @@ def absence_remove(code: ManagedShelter, db: SessionDep, form: FormDep) -> Respo
         )
     except ValueError as error:
         raise services.InvalidInput(i18n.N_("La ausencia a quitar no es válida.")) from error
-    services.delete_absence(db, code, absence)
+    remove_absence(db, code, absence, account.id)
     return saved(f"/hogares/{code}/calendario", "borrado", mes=f"{absence.start:%Y-%m}")
 
 
