@@ -119,38 +119,70 @@ class StaffMember:
 
 
 class AbsenceKind(StrEnum):
-    VACATION = "vacation"
-    MEDICAL = "medical"
-    LEAVE = "leave"
+    """Why a person is away. Every kind frees whole days except the breastfeeding hour,
+    which shortens each worked day of its period by one hour (Ley 27240)."""
+
+    VACATION = "vacation"  # 30 days a year, CAS included (D.Leg. 713; Ley 29849)
+    MEDICAL = "medical"  # descanso médico
+    MATERNITY = "maternity"  # 98 days (Ley 30367)
+    PATERNITY = "paternity"  # 10 days (Ley 30807)
+    BREASTFEEDING = "breastfeeding"  # one hour a day until the child is one (Ley 27240)
     TRAINING = "training"
-    UNPLANNED = "unplanned"
+    COMPENSATORY = "compensatory"  # compensatory rest, e.g. for a worked feriado (D.Leg. 713)
+    LEAVE = "leave"  # any other leave (licencia)
+    UNPLANNED = "unplanned"  # a sick call
 
 
 ABSENCE_LABELS_ES = {
     AbsenceKind.VACATION: "Vacaciones",
     AbsenceKind.MEDICAL: "Descanso médico",
-    AbsenceKind.LEAVE: "Licencia",
+    AbsenceKind.MATERNITY: "Licencia por maternidad",
+    AbsenceKind.PATERNITY: "Licencia por paternidad",
+    AbsenceKind.BREASTFEEDING: "Hora de lactancia",
     AbsenceKind.TRAINING: "Capacitación",
+    AbsenceKind.COMPENSATORY: "Descanso compensatorio",
+    AbsenceKind.LEAVE: "Licencia",
     AbsenceKind.UNPLANNED: "Ausencia imprevista",
 }
 
 
 @dataclass(frozen=True)
 class Absence:
-    """A staff member is away from ``start`` to ``end`` inclusive (H6)."""
+    """A staff member is away from ``start`` to ``end`` inclusive (H6).
+
+    A breastfeeding period is not a day off: she is rostered, each worked day one hour
+    shorter (``day_off`` False). ``child_born``, when known, is the birth date of the
+    child a maternity, paternity or breastfeeding absence is for.
+    """
 
     staff_id: str
     kind: AbsenceKind
     start: date
     end: date
     note: str = ""
+    child_born: date | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError(f"absence of {self.staff_id}: ends {self.end} before it starts")
 
-    def covers(self, day: date) -> bool:
+    @property
+    def day_off(self) -> bool:
+        """Whether the absence frees whole days (every kind but the breastfeeding hour)."""
+        return self.kind != AbsenceKind.BREASTFEEDING
+
+    @property
+    def days(self) -> int:
+        """Calendar days from start to end, both counted."""
+        return (self.end - self.start).days + 1
+
+    def spans(self, day: date) -> bool:
+        """Whether ``day`` falls within the absence's dates."""
         return self.start <= day <= self.end
+
+    def covers(self, day: date) -> bool:
+        """Whether she is away the whole of ``day`` (H6): a day-off kind spanning it."""
+        return self.day_off and self.spans(day)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from models.calendar import PeruCalendar, month_days
 from models.coverage import CoverageRule, DayClass, Demand, day_class
+from models.leave import ORDINARY_DAY_MINUTES, shortened_days
 from models.limits import WorkLimits
 from models.people import Absence, Request, Role, StaffMember
 from models.roster import Assignment
@@ -140,7 +141,9 @@ class PlanningProblem:
 
         Weekly hours are spread over the 7 days of the week; an absent day (vacation
         included) counts as done; a feriado not spent absent lowers the target by
-        one working day (weekly hours / 6) when ``holidays_reduce_contract`` is on.
+        one working day (weekly hours / 6) when ``holidays_reduce_contract`` is on; a
+        day of her breastfeeding period (not absent, not a feriado) counts its day less
+        the hour: per day x breastfeeding_minutes / 480 less (Ley 27240, the 8-hour day).
         """
         per_day = person.weekly_hours * 60 / 7
         absent = self.absent_days(person.id)
@@ -148,7 +151,16 @@ class PlanningProblem:
         if self.rules.holidays_reduce_contract:
             feriados = [d for d in self.days if d in self.holidays and d not in absent]
             target -= person.weekly_hours * 60 / 6 * len(feriados)
+        short = self.shortened_days(person.id) - absent - set(self.holidays)
+        cut = per_day * self.rules.breastfeeding_minutes / ORDINARY_DAY_MINUTES
+        target -= cut * len(short.intersection(self.days))
         return max(0.0, target)
+
+    def shortened_days(self, staff_id: str) -> set[date]:
+        """Days her working day is ``rules.breastfeeding_minutes`` shorter (Ley 27240): H5, S3."""
+        if not self.rules.breastfeeding_minutes:
+            return set()
+        return shortened_days(self.absences, staff_id)
 
     def history_window(self) -> list[Assignment]:
         """History assignments within ``rules.history_days`` before the month (H9)."""

@@ -220,6 +220,9 @@ class RuleSet:
     fairness_nights: bool = True
     fairness_weekends: bool = True
     fairness_holidays: bool = True
+    feriado_compensation: str = "rest"  # a worked feriado owes: "rest" (a substitute day)
+    # or "pay" (the day paid with a 100 % surcharge); D.Leg. 713 art. 9 (models.feriados)
+    breastfeeding_minutes: int = 60  # each worked day of the breastfeeding period (Ley 27240)
     requests: RuleSetting = RuleSetting(hard=False, weight=10.0)  # times each request's own weight
     patterns: RuleSetting = RuleSetting(hard=False, weight=1.0)  # multiplier of the weights below
     isolated_day_off_weight: float = 3.0
@@ -255,6 +258,10 @@ class RuleSet:
             raise ValueError(f"coverage_unit: one of {', '.join(COVERAGE_UNITS)}")
         pairs = tuple((str(first), str(then)) for first, then in self.forbidden_successions)
         object.__setattr__(self, "forbidden_successions", pairs)  # JSON gives lists back
+        if self.feriado_compensation not in ("rest", "pay"):
+            raise ValueError("feriado_compensation: rest or pay (D.Leg. 713 art. 9)")
+        if not 0 <= self.breastfeeding_minutes <= 120:
+            raise ValueError("breastfeeding_minutes: 0 to 120 minutes a day")
 
     def setting(self, code: str) -> RuleSetting:
         """The switch of a rule by its code, e.g. ``setting("H3")``."""

@@ -6,6 +6,7 @@ from models.problem import PlanningProblem
 from models.roster import Roster
 from models.validator.intervals import (
     Work,
+    breastfeeding_cut,
     clipped_minutes,
     mondays_touching,
     person_work,
@@ -26,7 +27,9 @@ def check_weekly_hours(problem: PlanningProblem, roster: Roster) -> list[Violati
     Sunday 23:00-Monday 07:00 night counts 60 min in the first week and 420 in the next.
     For every window of ``averaging_weeks`` consecutive calendar weeks that intersects
     the month and holds some of the person's month minutes, the known minutes (history
-    window + month) must be <= ``weekly_hours_cap * 60 * averaging_weeks``. Partial
+    window + month; a shift on a day of her breastfeeding period ends
+    ``breastfeeding_minutes`` earlier, Ley 27240) must be
+    <= ``weekly_hours_cap * 60 * averaging_weeks``. Partial
     windows count only what is known: a necessary condition. A breach is one violation
     with days = the window's dates and amount = excess hours. 24-hour guards are checked
     too (``check_guards``). Source: Constitución art. 25; D.S. 007-2002-TR art. 1;
@@ -38,11 +41,14 @@ def check_weekly_hours(problem: PlanningProblem, roster: Roster) -> list[Violati
     cap_hours = problem.rules.weekly_hours_cap * weeks
     found = []
     for staff_id, items in person_work(problem, roster).items():
+        ends = [i.end - breastfeeding_cut(problem, staff_id, i.day) for i in items]
         for monday in mondays_touching(problem.first_day, problem.last_day, weeks):
             window = week_window(monday, weeks)
             if not any(i.in_month and clipped_minutes(i.start, i.end, window) > 0 for i in items):
                 continue
-            hours = sum(clipped_minutes(i.start, i.end, window) for i in items) / 60
+            hours = sum(
+                clipped_minutes(i.start, end, window) for i, end in zip(items, ends, strict=True)
+            ) / 60
             if hours - cap_hours <= EPSILON:
                 continue
             span = "en la semana del" if weeks == 1 else f"en {weeks} semanas desde el"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from models.calendar import LIMA, week_start
+from models.people import AbsenceKind
 from models.problem import PlanningProblem
 from models.roster import Assignment, Roster
 from models.shifts import ShiftType
@@ -62,6 +63,16 @@ def person_work(problem: PlanningProblem, roster: Roster) -> dict[str, list[Work
     for items in work.values():
         items.sort(key=lambda item: (item.start, item.end, not item.in_month))
     return work
+
+
+def breastfeeding_cut(problem: PlanningProblem, staff_id: str, day: date) -> timedelta:
+    """How much shorter her working day is on ``day``: ``rules.breastfeeding_minutes`` inside
+    one of her breastfeeding periods, else nothing (Ley 27240; H5 and S3 count it)."""
+    for absence in problem.absences:
+        nursing = absence.kind == AbsenceKind.BREASTFEEDING
+        if nursing and absence.staff_id == staff_id and absence.start <= day <= absence.end:
+            return timedelta(minutes=problem.rules.breastfeeding_minutes)
+    return timedelta(0)
 
 
 def day_start(day: date) -> datetime:

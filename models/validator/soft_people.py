@@ -6,6 +6,7 @@ from datetime import date
 
 from models.problem import FairnessTally, PlanningProblem
 from models.roster import Roster
+from models.validator.intervals import breastfeeding_cut
 from models.validator.report import SoftResult
 
 
@@ -13,7 +14,8 @@ def score_contract_hours(problem: PlanningProblem, roster: Roster) -> SoftResult
     """S3: hours each person works away from her contracted hours for the month.
 
     For each staff member: worked minutes = the full length of every roster shift of
-    hers (a shift belongs to its start day); target = ``problem.contract_target_minutes``
+    hers (a shift belongs to its start day), less ``rules.breastfeeding_minutes`` on a
+    day of her breastfeeding period (Ley 27240); target = ``problem.contract_target_minutes``
     (pro rata for absences and feriados). Units = sum of ``|worked - target| / 60``
     hours; penalty = units * weight. Reported as a penalty even if configured hard.
     Source: D.Leg. 1057 art. 6 (CAS: 48 h a week); the post's contract.
@@ -25,7 +27,9 @@ def score_contract_hours(problem: PlanningProblem, roster: Roster) -> SoftResult
     for assignment in roster.assignments:
         shift = problem.shifts.get(assignment.shift)
         if shift is not None:
-            worked[assignment.staff_id] = worked.get(assignment.staff_id, 0.0) + shift.minutes
+            cut = breastfeeding_cut(problem, assignment.staff_id, assignment.day)
+            minutes = shift.minutes - cut.total_seconds() / 60
+            worked[assignment.staff_id] = worked.get(assignment.staff_id, 0.0) + minutes
     units = sum(
         abs(worked.get(person.id, 0.0) - problem.contract_target_minutes(person)) / 60
         for person in problem.staff

@@ -114,10 +114,13 @@ def add_max_weekly_hours(ctx: ModelContext, problem: PlanningProblem, rules: Rul
 
     For every run W of averaging_weeks calendar weeks touching the month:
     sum_{p's shifts a} minutes(a clipped to W)/60 * work[a] <= cap * averaging_weeks
-    minus the history hours in W. Source: Constitution art. 25; D.S. 007-2002-TR art. 1.
+    minus the history hours in W. A shift on a day of her breastfeeding period counts
+    as ending breastfeeding_minutes earlier (Ley 27240: a shorter working day).
+    Source: Constitution art. 25; D.S. 007-2002-TR art. 1.
     """
     span, timeline = rules.averaging_weeks, ctx.timeline
     cap = rules.weekly_hours_cap * span
+    short = {person.id: problem.shortened_days(person.id) for person in ctx.staff}
     for week in timeline.averaging_windows():
         window = timeline.week_window(week, span)
         monday = timeline.day_at(week * 7)
@@ -127,8 +130,9 @@ def add_max_weekly_hours(ctx: ModelContext, problem: PlanningProblem, rules: Rul
             constant = peak = 0.0
             for day in days:
                 day_peak = 0.0
+                cut = rules.breastfeeding_minutes if day in short[person.id] else 0
                 for slot, slot_terms, worked in known_slots(ctx, person.id, day):
-                    hours = clipped(slot.start, slot.end, window) / 60
+                    hours = clipped(slot.start, slot.end - cut, window) / 60
                     constant += hours * worked
                     terms += [(var, hours) for var, _ in slot_terms if hours]
                     day_peak = max(day_peak, hours if slot_terms else 0.0)
