@@ -33,7 +33,8 @@ GAP_SHELTERS = (
         "the psychologist post is vacant: nobody may cover PSI (48 h a week)",
         (t("COO"), t("TSO"), t("EDU"), t("CUI", 4), t("AOP", 1, "CUI", "EDU"), t("TAL")),
         vacant=("PSI",),
-        operator=with_partner("Gobierno Regional de Madre de Dios"),
+        # the seed: "administrado por la referida comunidad edil", the provincial municipality
+        operator=with_partner("Municipalidad Provincial de Tambopata"),
     ),
     Blueprint(
         Place("HRT-PAS-01", "Nuevo Horizonte", "Pasco", "Oxapampa", 24),
