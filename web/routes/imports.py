@@ -4,7 +4,8 @@ The preview runs the CLI's own all-or-nothing import and rolls it back
 (roster/importing/preview.py): it lists what would change, or every problem by row,
 column and reason, and nothing is stored. Applying sends the same file back (carried in
 the preview's form, so the server keeps no upload between the two steps) and imports
-it for real, checking every row again.
+it for real, checking every row again. The page explains each column and offers example
+files built from the importers' own column lists (web/import_columns.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
@@ -24,8 +25,9 @@ from starlette.datastructures import UploadFile
 from roster import services
 from roster.importing.preview import IMPORTERS, apply_import, preview_import
 from web import i18n
-from web.deps import ManagedShelter, SessionDep, ShelterCode
+from web.deps import NOT_FOUND, ManagedShelter, SessionDep, ShelterCode
 from web.forms import FormDep
+from web.import_columns import FILE_NAMES, MEDIA, column_help, example_file
 from web.routes.staff import shelter_context
 from web.templating import render
 
@@ -39,7 +41,13 @@ def _context(request: Request, db: Session, code: str) -> dict[str, Any]:
         name: request.query_params.get(name, "") for name in ("creados", "actualizados", "omitidos")
     }
     done = all(value.isdigit() for value in counts.values())
-    return {**shelter_context(request, db, code), "kinds": list(IMPORTERS), "done": done and counts}
+    return {
+        **shelter_context(request, db, code),
+        "kinds": list(IMPORTERS),
+        "done": done and counts,
+        "columns": column_help(db, code),
+        "file_names": FILE_NAMES,
+    }
 
 
 def _page(
@@ -81,6 +89,18 @@ def _run(db: Session, code: str, kind: str, name: str, body: bytes, apply: bool)
 def imports_page(request: Request, code: ShelterCode, db: SessionDep) -> HTMLResponse:
     """What can be imported, the columns of each file, and the upload form."""
     return _page(request, db, code, {})
+
+
+@router.get("/ejemplos/{file_name}")
+def import_example(code: ShelterCode, file_name: str, db: SessionDep) -> Response:
+    """An example file (``personal.csv``, ``ausencias.xlsx``...) with the shelter's data."""
+    base, _, suffix = file_name.partition(".")
+    kinds = {name: kind for kind, name in FILE_NAMES.items()}
+    if base not in kinds or suffix not in MEDIA:
+        raise HTTPException(404, NOT_FOUND)
+    body = example_file(db, code, kinds[base], suffix)
+    disposition = f'attachment; filename="ejemplo-{base}-{code}.{suffix}"'
+    return Response(body, media_type=MEDIA[suffix], headers={"Content-Disposition": disposition})
 
 
 @router.post("/vista-previa", response_class=HTMLResponse)
