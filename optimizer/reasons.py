@@ -54,12 +54,17 @@ def explain_gaps(problem: PlanningProblem, roster: Roster) -> list[Gap]:
 
 
 def able(problem: PlanningProblem, person: StaffMember, need: Demand) -> bool:
-    """Qualified for the role (and for nights) under H1, when H1 is on."""
+    """Qualified for the role (and for nights) under H1, when H1 is on; within her
+    working pattern under H12, when H12 is on."""
     if not person.active:
         return False
     if not problem.rules.qualification.enabled:
         return True
     night = problem.shifts[need.shift].is_night(problem.rules.night_shift_threshold_minutes)
+    if problem.rules.is_on("H12"):
+        feriado = need.day in problem.holidays
+        if not person.working_pattern.allows(need.day, night, feriado):
+            return False
     return need.role in person.roles and (person.night_work or not night)
 
 

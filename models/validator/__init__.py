@@ -1,7 +1,7 @@
 """The independent roster validator: pure Python, no solver.
 
 ``validate(problem, roster)`` checks a finished roster against every hard rule
-(H1-H8, H10, H11; H9 continuity is the history these checks read) and recomputes every soft
+(H1-H8, H10-H12; H9 continuity is the history these checks read) and recomputes every soft
 penalty (S1-S7) and the coverage gaps. It is the oracle of the optimiser's tests and
 feeds the UI's "why" panel. One function per rule, each documented with its source.
 """

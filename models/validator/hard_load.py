@@ -27,8 +27,9 @@ def check_weekly_hours(problem: PlanningProblem, roster: Roster) -> list[Violati
     Sunday 23:00-Monday 07:00 night counts 60 min in the first week and 420 in the next.
     For every window of ``averaging_weeks`` consecutive calendar weeks that intersects
     the month and holds some of the person's month minutes, the known minutes (history
-    window + month; a shift on a day of her breastfeeding period ends
-    ``breastfeeding_minutes`` earlier, Ley 27240) must be
+    window + month; each shift's minutes times ``worked_share``, an unpaid meal break
+    being presence, not work, spread evenly over the shift; a shift on a day of her
+    breastfeeding period ends ``breastfeeding_minutes`` earlier, Ley 27240) must be
     <= ``weekly_hours_cap * 60 * averaging_weeks``. Partial
     windows count only what is known: a necessary condition. A breach is one violation
     with days = the window's dates and amount = excess hours. 24-hour guards are checked
@@ -46,9 +47,13 @@ def check_weekly_hours(problem: PlanningProblem, roster: Roster) -> list[Violati
             window = week_window(monday, weeks)
             if not any(i.in_month and clipped_minutes(i.start, i.end, window) > 0 for i in items):
                 continue
-            hours = sum(
-                clipped_minutes(i.start, end, window) for i, end in zip(items, ends, strict=True)
-            ) / 60
+            hours = (
+                sum(
+                    clipped_minutes(i.start, end, window) * i.shift.worked_share
+                    for i, end in zip(items, ends, strict=True)
+                )
+                / 60
+            )
             if hours - cap_hours <= EPSILON:
                 continue
             span = "en la semana del" if weeks == 1 else f"en {weeks} semanas desde el"

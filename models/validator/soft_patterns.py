@@ -8,6 +8,7 @@ from models.problem import PlanningProblem
 from models.roster import Assignment, Roster
 from models.validator.intervals import known_from
 from models.validator.report import SoftResult
+from models.validator.soft_humane import humane_units
 
 ONE_DAY = timedelta(days=1)
 
@@ -38,12 +39,14 @@ def pattern_counts(problem: PlanningProblem, roster: Roster, staff_id: str) -> t
 
 
 def score_patterns(problem: PlanningProblem, roster: Roster) -> SoftResult:
-    """S6: isolated days off, isolated working days and split weekends.
+    """S6: isolated days, split weekends, and the humane patterns.
 
     Counted per staff member by ``pattern_counts``; units = isolated_day_off_weight *
     days off + isolated_work_day_weight * working days + split_weekend_weight * split
-    weekends; penalty = units * ``patterns.weight``. Reported as a penalty even if
-    configured hard. Source: good shift-design practice (DESIGN.md §3 S6).
+    weekends, plus ``humane_units`` (rest after nights, weekends off, forward rotation,
+    cross-cover: models/validator/soft_humane.py); penalty = units * ``patterns.weight``.
+    Reported as a penalty even if configured hard. Source: good shift-design practice
+    (DESIGN.md §3 S6); UK HSE, Managing shiftwork (HSG256).
     """
     rules = problem.rules
     if not rules.patterns.enabled:
@@ -54,6 +57,7 @@ def score_patterns(problem: PlanningProblem, roster: Roster) -> SoftResult:
         units += rules.isolated_day_off_weight * off_days
         units += rules.isolated_work_day_weight * work_days
         units += rules.split_weekend_weight * split
+        units += humane_units(problem, roster, person.id)
     return SoftResult(units, units * rules.patterns.weight)
 
 

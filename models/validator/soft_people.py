@@ -13,8 +13,9 @@ from models.validator.report import SoftResult
 def score_contract_hours(problem: PlanningProblem, roster: Roster) -> SoftResult:
     """S3: hours each person works away from her contracted hours for the month.
 
-    For each staff member: worked minutes = the full length of every roster shift of
-    hers (a shift belongs to its start day), less ``rules.breastfeeding_minutes`` on a
+    For each staff member: worked minutes = the length less the unpaid meal break of
+    every roster shift of hers (a shift belongs to its start day), less
+    ``rules.breastfeeding_minutes`` on a
     day of her breastfeeding period (Ley 27240); target = ``problem.contract_target_minutes``
     (pro rata for absences and feriados). Units = sum of ``|worked - target| / 60``
     hours; penalty = units * weight. Reported as a penalty even if configured hard.
@@ -28,7 +29,7 @@ def score_contract_hours(problem: PlanningProblem, roster: Roster) -> SoftResult
         shift = problem.shifts.get(assignment.shift)
         if shift is not None:
             cut = breastfeeding_cut(problem, assignment.staff_id, assignment.day)
-            minutes = shift.minutes - cut.total_seconds() / 60
+            minutes = shift.worked_minutes - cut.total_seconds() / 60
             worked[assignment.staff_id] = worked.get(assignment.staff_id, 0.0) + minutes
     units = sum(
         abs(worked.get(person.id, 0.0) - problem.contract_target_minutes(person)) / 60

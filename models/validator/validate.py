@@ -19,6 +19,7 @@ from models.validator.hard_basic import (
 )
 from models.validator.hard_limits import check_forbidden_successions, check_work_limits
 from models.validator.hard_load import check_consecutive, check_weekly_hours
+from models.validator.hard_pattern import check_working_pattern
 from models.validator.hard_rest import check_min_rest, check_weekly_rest
 from models.validator.report import SoftResult, ValidationReport, Violation
 from models.validator.soft_coverage import (
@@ -43,6 +44,7 @@ HARD_CHECKS: tuple[tuple[str, HardCheck], ...] = (
     ("H8", check_locks),
     ("H10", check_work_limits),
     ("H11", check_forbidden_successions),
+    ("H12", check_working_pattern),
 )
 
 SOFT_SCORES: tuple[tuple[str, SoftScore], ...] = (

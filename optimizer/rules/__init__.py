@@ -20,6 +20,7 @@ from optimizer.rules.hard import (
     add_one_shift_per_day,
     allows_absence,
     allows_qualification,
+    allows_working_pattern,
 )
 from optimizer.rules.hard_limits import add_successions, add_work_limits, allows_shift_type
 from optimizer.rules.hard_weekly import (
@@ -29,7 +30,8 @@ from optimizer.rules.hard_weekly import (
     allows_guard,
 )
 from optimizer.rules.soft import add_contract_hours, add_coverage_desired, add_coverage_minimum
-from optimizer.rules.soft_people import add_fairness, add_patterns, add_requests, add_stability
+from optimizer.rules.soft_humane import add_all_patterns
+from optimizer.rules.soft_people import add_fairness, add_requests, add_stability
 
 AddRule = Callable[[ModelContext, PlanningProblem, RuleSet], None]
 
@@ -63,6 +65,7 @@ HARD_RULES: tuple[RuleEntry, ...] = (
     RuleEntry("H7", add=add_max_consecutive),
     RuleEntry("H10", add=add_work_limits, allows=allows_shift_type),
     RuleEntry("H11", add=add_successions),
+    RuleEntry("H12", allows=allows_working_pattern),
 )
 
 SOFT_RULES: tuple[RuleEntry, ...] = (
@@ -71,7 +74,7 @@ SOFT_RULES: tuple[RuleEntry, ...] = (
     RuleEntry("S3", add=add_contract_hours),
     RuleEntry("S4", add=add_fairness),
     RuleEntry("S5", add=add_requests),
-    RuleEntry("S6", add=add_patterns),
+    RuleEntry("S6", add=add_all_patterns),
     RuleEntry("S7", add=add_stability),
 )
 

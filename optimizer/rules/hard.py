@@ -30,6 +30,20 @@ def allows_qualification(
     return role in person.roles and (person.night_work or not ctx.timeline.is_night(shift.code))
 
 
+def allows_working_pattern(
+    ctx: ModelContext, person: StaffMember, day: date, shift: ShiftType, role: str
+) -> bool:
+    """H12 working pattern: a person works only the days and shifts of her contract's pattern.
+
+    Domain: x[p,d,s,r] exists only if pattern(p) allows (d, s): rotating, anything;
+    nights, night shifts only; Monday-Friday or Monday-Saturday day shifts, those
+    weekdays, no night, no feriado (models.people.WorkingPattern).
+    Source: the person's contract or post (DESIGN.md §2, plaza).
+    """
+    night = ctx.timeline.is_night(shift.code)
+    return person.working_pattern.allows(day, night, day in ctx.problem.holidays)
+
+
 def allows_absence(
     ctx: ModelContext, person: StaffMember, day: date, shift: ShiftType, role: str
 ) -> bool:

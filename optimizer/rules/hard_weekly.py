@@ -114,8 +114,10 @@ def add_max_weekly_hours(ctx: ModelContext, problem: PlanningProblem, rules: Rul
 
     For every run W of averaging_weeks calendar weeks touching the month:
     sum_{p's shifts a} minutes(a clipped to W)/60 * work[a] <= cap * averaging_weeks
-    minus the history hours in W. A shift on a day of her breastfeeding period counts
-    as ending breastfeeding_minutes earlier (Ley 27240: a shorter working day).
+    minus the history hours in W, each shift's minutes times worked / length (an unpaid
+    meal break is presence, not work, spread evenly over the shift). A shift on a day
+    of her breastfeeding period counts as ending breastfeeding_minutes earlier (Ley
+    27240: a shorter working day).
     Source: Constitution art. 25; D.S. 007-2002-TR art. 1.
     """
     span, timeline = rules.averaging_weeks, ctx.timeline
@@ -132,7 +134,8 @@ def add_max_weekly_hours(ctx: ModelContext, problem: PlanningProblem, rules: Rul
                 day_peak = 0.0
                 cut = rules.breastfeeding_minutes if day in short[person.id] else 0
                 for slot, slot_terms, worked in known_slots(ctx, person.id, day):
-                    hours = clipped(slot.start, slot.end - cut, window) / 60
+                    share = slot.shift.worked_share  # an unpaid meal break is not work
+                    hours = clipped(slot.start, slot.end - cut, window) / 60 * share
                     constant += hours * worked
                     terms += [(var, hours) for var, _ in slot_terms if hours]
                     day_peak = max(day_peak, hours if slot_terms else 0.0)

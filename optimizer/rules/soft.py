@@ -105,7 +105,8 @@ def desired_reach(
 def add_contract_hours(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> None:
     """S3 contracted hours: each person's worked hours as close as possible to her target.
 
-    plus[p] - minus[p] = sum_{d,s,r} hours(s) x[p,d,s,r] - target(p)/60, with the target
+    plus[p] - minus[p] = sum_{d,s,r} hours(s) x[p,d,s,r] - target(p)/60, hours(s) the
+    shift's length less its unpaid meal break, with the target
     from problem.contract_target_minutes (pro rata for absences and feriados); a shift
     on a day of her breastfeeding period counts breastfeeding_minutes less (Ley 27240);
     units = sum_p plus + minus; penalty = contract_hours.weight * units.
@@ -116,7 +117,8 @@ def add_contract_hours(ctx: ModelContext, problem: PlanningProblem, rules: RuleS
     short = {person.id: problem.shortened_days(person.id) for person in ctx.staff}
     for (staff_id, day, shift, _), var in ctx.x.items():
         cut = rules.breastfeeding_minutes if day in short.get(staff_id, ()) else 0
-        hours.setdefault(staff_id, []).append((var, (problem.shifts[shift].minutes - cut) / 60))
+        minutes = problem.shifts[shift].worked_minutes - cut
+        hours.setdefault(staff_id, []).append((var, minutes / 60))
     for person in ctx.staff:
         target = problem.contract_target_minutes(person) / 60
         worked = hours.get(person.id, [])

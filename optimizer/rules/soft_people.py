@@ -108,7 +108,8 @@ def add_patterns(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) ->
     off[d] >= w[d-1] - w[d] + w[d+1] - 1; alone[d] >= w[d] - w[d-1] - w[d+1];
     split[sat] >= |w[sat] - w[sun]|; a day whose d+1 is past the month is not judged.
     units = isolated_day_off_weight * sum off + isolated_work_day_weight * sum alone
-    + split_weekend_weight * sum split; penalty = patterns.weight * units.
+    + split_weekend_weight * sum split; penalty = patterns.weight * units. The humane
+    patterns join S6 too (optimizer/rules/soft_humane.py).
     Source: good rostering practice.
     """
     units: Terms = []

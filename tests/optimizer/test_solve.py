@@ -106,7 +106,7 @@ def test_variables_only_where_a_person_may_work() -> None:
 
 def test_registries_follow_design_codes() -> None:
     codes = sorted((entry.code for entry in HARD_RULES), key=lambda code: int(code[1:]))
-    assert codes == [f"H{k}" for k in range(1, 12)]
+    assert codes == [f"H{k}" for k in range(1, 13)]
     assert [entry.code for entry in SOFT_RULES] == [f"S{k}" for k in range(1, 8)]
     for entry in HARD_RULES + SOFT_RULES:
         function = entry.add or entry.allows
