@@ -10,9 +10,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from models.gaps import NetworkGapAnalysis, ScenarioResult, ShelterGapAnalysis
+from exports.gaps_summary import shelter_sentence
+from models.gaps import NetworkGapAnalysis, RecommendedPost, ScenarioResult, ShelterGapAnalysis
 
 FORMAT_VERSION = 1
+TEMPORARY = "cubrir con reemplazo temporal"
 
 
 def money(value: Decimal) -> float:
@@ -34,9 +36,18 @@ def scenario_dict(item: ScenarioResult) -> dict[str, Any]:
         "uncovered_hours": hours(item.uncovered_hours),
         "uncovered_by_role": {role: hours(h) for role, h in item.uncovered_by_role.items()},
         "coordination_by_others_hours": hours(item.coordination_by_others_hours),
+        "diverted_hours": hours(item.diverted_hours),
+        "diverted_by_role": {role: hours(h) for role, h in item.diverted_by_role.items()},
+        "hours_returned": hours(item.hours_returned),
         "hours_above_contract": hours(item.hours_above_contract),
+        "resilience_pct": None if item.resilience_pct is None else round(item.resilience_pct, 1),
+        "expected_uncovered_hours": (
+            None if item.expected_uncovered_hours is None else hours(item.expected_uncovered_hours)
+        ),
         "cost_month": money(item.cost_month),
+        "cost_year": money(item.cost_year),
         "added_cost_month": money(item.added_cost_month),
+        "new_posts_cost_month": money(item.new_cost_month),
         "status": item.status,
     }
 
@@ -78,19 +89,26 @@ def load_dict(item: ShelterGapAnalysis) -> dict[str, Any]:
     }
 
 
-def posts_dict(item: ShelterGapAnalysis) -> dict[str, Any]:
-    """The recommended posts, their cost, the FTE estimate and the gap after."""
-    posts = [
+def post_lines(posts: list[RecommendedPost]) -> list[dict[str, Any]]:
+    """A set of posts: role, count, vacancy or new, unit cost, monthly and yearly cost."""
+    return [
         {
             "role": p.role,
             "count": p.count,
+            "vacancy": p.vacancy,
             "unit_cost": money(p.unit_cost),
             "cost_month": money(p.cost_month),
+            "cost_year": money(p.cost_year),
         }
-        for p in item.recommended
+        for p in posts
     ]
+
+
+def posts_dict(item: ShelterGapAnalysis) -> dict[str, Any]:
+    """The recommended posts, their cost, the FTE estimate and the gap after."""
     return {
-        "recommended_posts": posts,
+        "recommended_posts": post_lines(item.recommended),
+        "recommended_posts_on_proposal": post_lines(item.recommended_on_proposal),
         "recommended_cost_month": money(item.recommended_cost),
         "fte_estimate": {role: round(v, 2) for role, v in item.fte_estimate.items()},
         "staffing_status": item.staffing_status,
@@ -110,7 +128,16 @@ def shelter_dict(item: ShelterGapAnalysis) -> dict[str, Any]:
         "scenarios": [scenario_dict(s) for s in item.scenarios],
         **posts_dict(item),
         "cost_today_month": money(item.cost_today),
+        "cost_today_year": money(item.cost_today * 12),
         "vacant_posts": dict(item.vacant_posts),
+        "summary": shelter_sentence(item),
+        "coordination_by_other_roles": item.coordination_mode,
+        "temporary_cover": [
+            {"month": t.month, "role": t.role, "hours": hours(t.hours), "action": TEMPORARY}
+            for t in item.temporary_cover
+        ],
+        "resilience": resilience_note(item),
+        "assumptions": list(item.assumptions),
         "yearly": yearly_dict(item),
         "seconds": round(item.seconds, 1),
     }
@@ -152,9 +179,58 @@ def gaps_document(analysis: NetworkGapAnalysis) -> dict[str, Any]:
             "uncovered_hours": hours(analysis.uncovered_hours),
             "recommended_posts": analysis.total_posts(),
             "recommended_cost_month": money(analysis.total_cost),
+            "scenarios": network_scenarios(analysis),
             "wall_seconds": round(analysis.wall_seconds, 1),
         },
+        "assumptions": analysis.shelters[0].assumptions if analysis.shelters else [],
     }
+
+
+def resilience_note(item: ShelterGapAnalysis) -> str:
+    """How the sick-call resilience was measured, or how to get it."""
+    if item.resilience_draws:
+        return f"{item.resilience_draws} ausencias imprevistas simuladas por escenario"
+    return "Sin simular: ejecute 'roster gaps --resilience' para obtener resilience_pct."
+
+
+def network_scenarios(analysis: NetworkGapAnalysis) -> list[dict[str, Any]]:
+    """Each scenario summed over the shelters, the programme's proposal first."""
+    totals: dict[str, dict[str, Any]] = {}
+    for shelter in analysis.shelters:
+        for s in shelter.scenarios:
+            t = totals.setdefault(
+                s.key,
+                {
+                    "key": s.key,
+                    "name": s.name,
+                    "demand": 0.0,
+                    "uncovered_hours": 0.0,
+                    "diverted_hours": 0.0,
+                    "cost_month": Decimal(0),
+                    "added_cost_month": Decimal(0),
+                },
+            )
+            t["demand"] += s.demand_hours
+            t["uncovered_hours"] += s.uncovered_hours
+            t["diverted_hours"] += s.diverted_hours
+            t["cost_month"] += s.cost_month
+            t["added_cost_month"] += s.added_cost_month
+    return [
+        {
+            "key": t["key"],
+            "name": t["name"],
+            "coverage_pct": round(100 * (1 - t["uncovered_hours"] / t["demand"]), 2)
+            if t["demand"]
+            else 100.0,
+            "uncovered_hours": hours(t["uncovered_hours"]),
+            "diverted_hours": hours(t["diverted_hours"]),
+            "resilience_pct": None,
+            "cost_month": money(t["cost_month"]),
+            "cost_year": money(t["cost_month"] * 12),
+            "added_cost_year": money(t["added_cost_month"] * 12),
+        }
+        for t in totals.values()
+    ]
 
 
 def gaps_json(analysis: NetworkGapAnalysis) -> str:

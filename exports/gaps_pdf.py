@@ -22,6 +22,7 @@ from exports.gaps_labels import (
     reason_es,
     soles,
 )
+from exports.gaps_summary import shelter_sentence
 from models.gaps import HeatCell, NetworkGapAnalysis, ShelterGapAnalysis
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -131,6 +132,9 @@ def gaps_html(analysis: NetworkGapAnalysis) -> str:
         ranked=ranked,
         pages=[shelter_context(item) for item in ranked],
         total_posts=analysis.total_posts(),
+        sentences=[shelter_sentence(item) for item in ranked],
+        assumptions=ranked[0].assumptions if ranked else [],
+        resilience=any(item.resilience_draws for item in ranked),
     )
 
 

@@ -114,9 +114,9 @@ class ContractLine:
 class ScenarioResult:
     """One scenario: today's staff plus some new posts, solved under the same rules."""
 
-    key: str  # today, coordinator, assistant, both, recommended
+    key: str  # proposal, proposal_plus, recommended, today, coordinator, assistant
     name: str  # Spanish label
-    added: dict[str, int]  # role -> new posts
+    added: dict[str, int]  # candidate key -> posts (a role; V<role>: a vacant post filled)
     demand_hours: float
     uncovered_hours: float
     uncovered_by_role: dict[str, float]
@@ -126,12 +126,26 @@ class ScenarioResult:
     added_cost_month: Decimal
     status: str  # the solve's status: optimal or feasible
     bound_hours: float | None = None  # phase 1's proven lower bound of the gap
+    diverted_by_role: dict[str, float] = field(default_factory=dict)  # carrier's own role -> h
+    hours_returned: float = 0.0  # coordination hours given back to professionals vs today
+    new_cost_month: Decimal = Decimal(0)  # new posts only (vacancies are already budgeted)
+    resilience_pct: float | None = None  # share of simulated sick calls covered without a gap
+    expected_uncovered_hours: float | None = None  # a month's expected sick-call gap (h)
 
     @property
     def coverage_pct(self) -> float:
         if self.demand_hours <= 0:
             return 100.0
         return 100 * (1 - self.uncovered_hours / self.demand_hours)
+
+    @property
+    def diverted_hours(self) -> float:
+        """Hours of coordination carried by professionals of other roles (docs/gaps.md §4)."""
+        return self.coordination_by_others_hours
+
+    @property
+    def cost_year(self) -> Decimal:
+        return self.cost_month * 12
 
 
 @dataclass(frozen=True)
@@ -140,12 +154,26 @@ class RecommendedPost:
 
     role: str
     count: int
-    unit_cost: Decimal
+    unit_cost: Decimal  # the employer's monthly cost of one post (pay and charges)
     weekly_hours: float = 48.0
+    vacancy: bool = False  # a vacant post of the shelter, already budgeted, filled
 
     @property
     def cost_month(self) -> Decimal:
         return self.unit_cost * self.count
+
+    @property
+    def cost_year(self) -> Decimal:
+        return self.cost_month * 12
+
+
+@dataclass(frozen=True)
+class TemporaryCover:
+    """A gap one month's leave alone causes: "cubrir con reemplazo temporal", not a post."""
+
+    month: int
+    role: str
+    hours: float
 
 
 @dataclass(frozen=True)
@@ -192,6 +220,11 @@ class ShelterGapAnalysis:
     cost_today: Decimal
     vacant_posts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    recommended_on_proposal: list[RecommendedPost] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    temporary_cover: list[TemporaryCover] = field(default_factory=list)
+    coordination_mode: str = "overload"
+    resilience_draws: int = 0  # sick calls simulated per scenario (0: not asked for)
 
     @property
     def uncovered_hours(self) -> float:

@@ -16,7 +16,8 @@ from decimal import Decimal
 from models.people import StaffMember
 from models.problem import PlanningProblem
 
-PROPOSED_MARK = "NUEVA"  # staff ids of proposed people: <shelter>-NUEVA-<role><nn>
+PROPOSED_MARK = "NUEVA"  # staff ids of proposed people: <shelter>-NUEVA-<key><nn>
+VACANCY_MARK = "V"  # the key of a vacant post's candidate: V<role>
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,10 @@ class CandidatePost:
     """A post HR may create: its role, the other roles its holder covers, contract and cost.
 
     ``monthly_cost`` is the employer's monthly cost in soles for the whole post
-    (CAS by default). ``also`` lists extra qualifications, e.g. an operational
-    assistant (AOP) also covers caregiver (CUI) shifts.
+    (CAS by default: pay plus employer charges, models.costs). ``also`` lists extra
+    qualifications, e.g. an operational assistant (AOP) also covers caregiver (CUI) and
+    educator (EDU) shifts. A ``vacancy`` is one of the shelter's vacant posts, already
+    budgeted: at most ``max_count`` of them, filled before any new post of the same cost.
     """
 
     role: str
@@ -34,6 +37,8 @@ class CandidatePost:
     weekly_hours: float = 48.0
     night_work: bool = True
     regime: str = "CAS"
+    vacancy: bool = False
+    max_count: int | None = None
 
     def __post_init__(self) -> None:
         if not 0 < self.weekly_hours <= 48:
@@ -44,14 +49,27 @@ class CandidatePost:
             raise ValueError(f"candidate {self.role}: 'also' repeats the post's own role")
 
     @property
+    def key(self) -> str:
+        """The candidate's key in hires and staff ids: its role, "V" + role for a vacancy."""
+        return f"{VACANCY_MARK}{self.role}" if self.vacancy else self.role
+
+    @property
     def roles(self) -> tuple[str, ...]:
         """Every role the holder may cover, her own first."""
         return (self.role, *self.also)
 
 
-def proposed_id(shelter_code: str, role: str, number: int) -> str:
-    """The stable staff id of the ``number``-th proposed post of ``role`` (1-based)."""
-    return f"{shelter_code}-{PROPOSED_MARK}-{role}{number:02d}"
+def proposed_id(shelter_code: str, key: str, number: int) -> str:
+    """The stable staff id of the ``number``-th proposed post of candidate ``key`` (1-based)."""
+    return f"{shelter_code}-{PROPOSED_MARK}-{key}{number:02d}"
+
+
+def proposed_count(problem: PlanningProblem, key: str) -> int:
+    """Proposed members of candidate ``key`` already on the problem's staff."""
+    prefix = proposed_id(problem.shelter.code, key, 0)[:-2]
+    return sum(
+        1 for p in problem.staff if p.id[: len(prefix)] == prefix and p.id[len(prefix) :].isdigit()
+    )
 
 
 def is_proposed(staff_id: str) -> bool:
@@ -62,7 +80,7 @@ def is_proposed(staff_id: str) -> bool:
 def proposed_member(candidate: CandidatePost, shelter_code: str, number: int) -> StaffMember:
     """The person who would hold the ``number``-th new post of ``candidate`` (no name yet)."""
     return StaffMember(
-        id=proposed_id(shelter_code, candidate.role, number),
+        id=proposed_id(shelter_code, candidate.key, number),
         shelter_code=shelter_code,
         name=f"Plaza propuesta {candidate.role} {number}",
         primary_role=candidate.role,
@@ -73,21 +91,24 @@ def proposed_member(candidate: CandidatePost, shelter_code: str, number: int) ->
 
 
 def proposed_staff(
-    shelter_code: str, hires: Iterable[tuple[CandidatePost, int]]
+    shelter_code: str, hires: Iterable[tuple[CandidatePost, int]], first: Mapping[str, int]
 ) -> list[StaffMember]:
-    """``count`` proposed members for each candidate, numbered from 1 within its role."""
+    """``count`` proposed members for each candidate, numbered from ``first[key]`` (1)."""
     return [
-        proposed_member(candidate, shelter_code, number)
+        proposed_member(candidate, shelter_code, first.get(candidate.key, 1) + offset)
         for candidate, count in hires
-        for number in range(1, count + 1)
+        for offset in range(count)
     ]
 
 
 def with_proposed_staff(
     problem: PlanningProblem, hires: Iterable[tuple[CandidatePost, int]]
 ) -> PlanningProblem:
-    """A copy of ``problem`` whose staff also holds the proposed members of ``hires``."""
-    extra = proposed_staff(problem.shelter.code, hires)
+    """A copy of ``problem`` whose staff also holds the proposed members of ``hires``
+    (numbered after the proposed members it already holds)."""
+    hires = list(hires)
+    first = {c.key: proposed_count(problem, c.key) + 1 for c, _ in hires}
+    extra = proposed_staff(problem.shelter.code, hires, first)
     return replace(problem, staff=[*problem.staff, *extra])
 
 

@@ -3,8 +3,9 @@
 The operational assistant (AOP) has no demand of her own (DOMAIN.md): she covers the shifts of
 the roles she backs up (caregiver, educator) as ordinary cover. So that a month's plan puts
 her where a sick call would hurt most, the shelter's setting ``assistant_standby`` (in
-``RuleSet.extra``, default on; ``assistant_role`` names her role, default AOP) raises the *desired* level (S2, never the minimum: no gap is created) by one person on the
-riskiest shifts, as many as the assistants' contracts hold:
+``RuleSet.extra``, default on; ``assistant_role`` names her role, default AOP) raises the
+*desired* level (S2, never the minimum: no gap is created) by one person on the riskiest
+shifts, as many as the assistants' contracts hold:
 
 - risk of a (day, role): the qualified people present that day who are not assistants, minus
   the role's minimum shifts that day (the fewer to spare, the riskier);

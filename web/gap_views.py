@@ -14,11 +14,12 @@ from web import i18n
 from web.charts import Bar, Point, percent_bars, scatter, stacked_columns
 
 SCENARIO_LABELS = {
+    "proposal": i18n.N_("Propuesta del programa: coordinadora dedicada + asistente operativo"),
+    "proposal_plus": i18n.N_("Propuesta + plazas de menor costo para lo que queda"),
+    "recommended": i18n.N_("Plazas de menor costo, sin la propuesta"),
     "today": i18n.N_("Hoy"),
     "coordinator": i18n.N_("+ coordinadora dedicada"),
-    "assistant": i18n.N_("+ asistente operativa"),
-    "both": i18n.N_("+ coordinadora y asistente"),
-    "recommended": i18n.N_("+ plazas recomendadas"),
+    "assistant": i18n.N_("+ asistente operativo"),
 }
 REASON_LABELS = {
     "nobody_qualified": i18n.N_("Nadie calificado"),

@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from exports.gaps_json import gaps_json
+from exports.gaps_summary import shelter_sentence
 from exports.gaps_labels import number_es, soles
 from exports.gaps_pdf import gaps_pdf
 from exports.gaps_xlsx import gaps_xlsx
@@ -122,6 +123,8 @@ def gaps(
     with cli_errors():
         analysis = gap_analysis(year, month_number, shelter, settings)
     out.print(ranking_table(analysis))
+    for item in analysis.ranked():
+        out.print(f"- {shelter_sentence(item)}")
     posts = ", ".join(f"{n} {role}" for role, n in analysis.total_posts().items()) or "ninguna"
     out.print(
         f"Total de la red: {number_es(analysis.uncovered_hours)} h sin cubrir; plazas "

@@ -1,85 +1,65 @@
-"""One shelter's gap analysis: today's solve, the staffing model and the scenarios side by side."""
+"""One shelter's gap analysis: today's solve, the programme's proposal, the cheapest sets of
+posts with and without it, and the scenarios side by side (docs/gaps.md)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 from decimal import Decimal
 from time import perf_counter
 
+from models.costs import SalaryLine
 from models.gaps import GapProof, RecommendedPost, ScenarioResult, ShelterGapAnalysis
 from models.problem import PlanningProblem
-from models.staffing import fte_estimate, monthly_capacity_hours, with_proposed_staff
+from models.staffing import CandidatePost, fte_estimate, monthly_capacity_hours
 from models.yearly import annual_demand_hours, role_year_needs, yearly_need
 from optimizer import PlanResult, solve
-from optimizer.staffing import StaffingResult, plan_with_posts, recommend_posts
+from optimizer.staffing import StaffingResult, cover_with_posts, recommend_posts
 from roster.gaps.figures import contract_lines, coordination_carriers, gap_breakdown
+from roster.gaps.scenarios import (
+    SCENARIO_NAMES,
+    Hires,
+    ShelterInputs,
+    cheapest_candidates,
+    combined,
+    coordination_rules,
+    diverted_prices,
+    hires_cost,
+    pool_candidates,
+    problem_with,
+    scenario_plan,
+)
 from roster.gaps.settings import GapSettings
 
-SCENARIO_NAMES = {
-    "today": "Hoy",
-    "coordinator": "+ coordinadora dedicada",
-    "assistant": "+ asistente operativa",
-    "both": "+ coordinadora y asistente",
-    "recommended": "+ plazas recomendadas",
-}
-Hires = dict[str, int]
-
-
-@dataclass
-class ShelterInputs:
-    """What the analysis of one shelter reads: the month's problem and today's posts."""
-
-    problem: PlanningProblem
-    cost_today: Decimal = Decimal(0)  # monthly cost of the filled posts
-    vacant_posts: dict[str, int] = field(default_factory=dict)  # role -> vacant posts
-    role_names: dict[str, str] = field(default_factory=dict)
-
-
-def scenario_plan(settings: GapSettings, recommended: Hires) -> list[tuple[str, Hires]]:
-    """The scenarios (key, new posts): today, + coordinator, + assistant, + both, + recommended."""
-    coordinator, assistant = settings.coordinator_role, settings.assistant_role
-    plan: list[tuple[str, Hires]] = [("today", {})]
-    if settings.candidate(coordinator):
-        plan.append(("coordinator", {coordinator: 1}))
-    if settings.candidate(assistant):
-        plan.append(("assistant", {assistant: 1}))
-    if settings.candidate(coordinator) and settings.candidate(assistant):
-        plan.append(("both", {coordinator: 1, assistant: 1}))
-    plan.append(("recommended", dict(recommended)))
-    return plan
+__all__ = ["SCENARIO_NAMES", "ShelterInputs", "analyse_shelter"]
 
 
 class ScenarioSolver:
-    """Solves a scenario once per distinct set of new posts (today's solve is the empty set)."""
+    """Solves a scenario's coverage once per distinct set of posts (phase 1 only)."""
 
-    def __init__(self, problem: PlanningProblem, settings: GapSettings, today: PlanResult) -> None:
+    def __init__(
+        self, problem: PlanningProblem, settings: GapSettings, pool: list[CandidatePost]
+    ) -> None:
         self.problem = problem
         self.settings = settings
-        self.solved: dict[tuple[tuple[str, int], ...], PlanResult] = {(): today}
+        self.pool = pool
+        self.solved: dict[tuple[tuple[str, int], ...], PlanResult] = {}
 
     def problem_with(self, added: Hires) -> PlanningProblem:
-        """The month's problem with the proposed members of ``added`` on the staff."""
-        chosen = [(c, added[c.role]) for c in self.settings.candidates if added.get(c.role)]
-        return with_proposed_staff(self.problem, chosen)
+        return problem_with(self.problem, self.pool, added)
 
     def result(self, added: Hires) -> PlanResult:
-        key = tuple(sorted((role, count) for role, count in added.items() if count))
+        key = tuple(sorted((k, n) for k, n in added.items() if n))
         if key not in self.solved:
             settings = self.settings
-            self.solved[key] = plan_with_posts(
-                self.problem, settings.candidates, dict(key), settings.solver
+            coordinator = (
+                settings.coordinator_role
+                if settings.coordination_by_other_roles == "overload"
+                else None
+            )
+            self.solved[key] = cover_with_posts(
+                self.problem_with(dict(key)), settings.solver, coordinator
             )
         return self.solved[key]
-
-
-def added_cost(settings: GapSettings, added: Hires) -> Decimal:
-    """Monthly cost of the new posts in soles."""
-    total = Decimal(0)
-    for role, count in added.items():
-        candidate = settings.candidate(role)
-        if candidate is not None:
-            total += candidate.monthly_cost * count
-    return total
 
 
 def scenario_result(
@@ -89,17 +69,21 @@ def scenario_result(
     result = solver.result(added)
     problem = solver.problem_with(added)
     breakdown = gap_breakdown(problem, result.roster)
-    coordinator = solver.settings.coordinator_role
-    carriers = coordination_carriers(problem, result.roster, coordinator)
-    extra = added_cost(solver.settings, added)
+    carriers = coordination_carriers(problem, result.roster, solver.settings.coordinator_role)
+    by_role: dict[str, float] = {}
+    for carrier in carriers:
+        by_role[carrier.primary_role] = by_role.get(carrier.primary_role, 0.0) + (
+            carrier.coordination_hours
+        )
+    extra = hires_cost(solver.pool, added)
     return ScenarioResult(
         key=key,
         name=SCENARIO_NAMES[key],
-        added={role: count for role, count in added.items() if count},
+        added={k: n for k, n in added.items() if n},
         demand_hours=breakdown.demand_hours,
         uncovered_hours=breakdown.uncovered_hours,
         uncovered_by_role=breakdown.by("role"),
-        coordination_by_others_hours=sum(c.coordination_hours for c in carriers),
+        coordination_by_others_hours=sum(by_role.values()),
         hours_above_contract=sum(
             line.above_hours for line in contract_lines(problem, result.roster)
         ),
@@ -107,6 +91,8 @@ def scenario_result(
         added_cost_month=extra,
         status=result.report.status,
         bound_hours=gap_proof(problem, result).bound_hours,
+        diverted_by_role=by_role,
+        new_cost_month=hires_cost(solver.pool, added, vacancies=False),
     )
 
 
@@ -120,33 +106,80 @@ def gap_proof(problem: PlanningProblem, result: PlanResult) -> GapProof:
     return GapProof(uncovered, phase.best_bound / weight, phase.status)
 
 
-def analyse_shelter(inputs: ShelterInputs, settings: GapSettings) -> ShelterGapAnalysis:
-    """Today's gap, the cheapest posts that close it, the scenarios and the yearly view."""
-    started = perf_counter()
-    problem = inputs.problem
-    today = solve(problem, settings.solver)
-    staffing = recommend_posts(
-        problem, settings.candidates, settings.solver, settings.staffing, today.roster.gaps
+def cheapest(
+    problem: PlanningProblem,
+    settings: GapSettings,
+    pool: list[CandidatePost],
+    base: Hires,
+    solver: ScenarioSolver,
+) -> StaffingResult:
+    """The cheapest set on top of ``base`` that closes what remains (the target's share)."""
+    staffing = replace(
+        settings.staffing,
+        coordinator_role=settings.coordinator_role,
+        diverted_prices=diverted_prices(problem, settings, pool),
     )
-    solver = ScenarioSolver(problem, settings, today)
-    scenarios = [
-        scenario_result(key, added, solver, inputs.cost_today)
-        for key, added in scenario_plan(settings, staffing.hires)
+    gaps = solver.result(base).roster.gaps
+    left = [
+        replace(c, max_count=(c.max_count or 0) - base.get(c.key, 0)) if c.vacancy else c
+        for c in cheapest_candidates(pool, settings)
     ]
-    analysis = assemble(inputs, settings, today, staffing, scenarios)
+    return recommend_posts(
+        solver.problem_with(base),
+        [c for c in left if not c.vacancy or (c.max_count or 0) > 0],
+        settings.solver,
+        staffing,
+        gaps,
+    )
+
+
+def today_cost(inputs: ShelterInputs, settings: GapSettings) -> Decimal:
+    """The filled posts' monthly cost, with the employer's charges when their pay is known."""
+    if not inputs.filled_pays:
+        return inputs.cost_today
+    return sum((settings.charges.cost_month(pay) for pay in inputs.filled_pays), Decimal(0))
+
+
+def analyse_shelter(inputs: ShelterInputs, settings: GapSettings) -> ShelterGapAnalysis:
+    """Today's gap, the proposal, the cheapest posts with and without it, the yearly view."""
+    started = perf_counter()
+    problem = coordination_rules(inputs.problem, settings)
+    pool = pool_candidates(inputs, settings)
+    today = solve(problem, settings.solver)
+    solver = ScenarioSolver(problem, settings, pool)
+    cost = today_cost(inputs, settings)
+    plan = scenario_plan(pool, settings)
+    proposal = plan[0][1]
+    on_proposal = cheapest(problem, settings, pool, proposal, solver)
+    alone = cheapest(problem, settings, pool, {}, solver)
+    plan[1:1] = [
+        ("proposal_plus", combined(proposal, on_proposal.hires)),
+        ("recommended", alone.hires),
+    ]
+    scenarios = [scenario_result(key, added, solver, cost) for key, added in plan]
+    returned = scenarios_by_key(scenarios)["today"].coordination_by_others_hours
+    for item in scenarios:
+        item.hours_returned = max(0.0, returned - item.coordination_by_others_hours)
+    analysis = assemble(inputs, settings, problem, today, alone, scenarios, cost)
+    analysis.recommended_on_proposal = recommended_posts(pool, on_proposal.hires)
     analysis.seconds = perf_counter() - started
     return analysis
+
+
+def scenarios_by_key(scenarios: list[ScenarioResult]) -> dict[str, ScenarioResult]:
+    return {item.key: item for item in scenarios}
 
 
 def assemble(
     inputs: ShelterInputs,
     settings: GapSettings,
+    problem: PlanningProblem,
     today: PlanResult,
     staffing: StaffingResult,
     scenarios: list[ScenarioResult],
+    cost_today: Decimal,
 ) -> ShelterGapAnalysis:
     """Put today's figures, the recommendation, the scenarios and the yearly view together."""
-    problem = inputs.problem
     breakdown = gap_breakdown(problem, today.roster)
     capacity = monthly_capacity_hours(problem)
     need = yearly_need(problem.year, problem.calendar, allowance=settings.allowance)
@@ -167,29 +200,58 @@ def assemble(
         carriers=coordination_carriers(problem, today.roster, settings.coordinator_role),
         contracts=contract_lines(problem, today.roster),
         scenarios=scenarios,
-        recommended=recommended_posts(settings, staffing.hires),
+        recommended=recommended_posts(pool_candidates(inputs, settings), staffing.hires),
         fte_estimate=fte_estimate(breakdown.by("role"), capacity),
         capacity_hours=capacity,
         staffing_status=staffing.status,
         target_pct=settings.staffing.target_pct,
         reachable_gap_hours=staffing.reachable_gap_hours,
-        uncovered_hours_after=next(s for s in scenarios if s.key == "recommended").uncovered_hours,
+        uncovered_hours_after=scenarios_by_key(scenarios)["recommended"].uncovered_hours,
         yearly=need,
         yearly_roles=role_year_needs(need, demand, problem.staff),
-        cost_today=inputs.cost_today,
+        cost_today=cost_today,
         vacant_posts=dict(inputs.vacant_posts),
+        assumptions=assumptions(settings),
+        coordination_mode=settings.coordination_by_other_roles,
     )
 
 
-def recommended_posts(settings: GapSettings, hires: Hires) -> list[RecommendedPost]:
-    """The recommended set as post lines with their unit cost."""
-    posts = []
-    for candidate in settings.candidates:
-        count = hires.get(candidate.role, 0)
-        if count:
-            posts.append(
-                RecommendedPost(
-                    candidate.role, count, candidate.monthly_cost, candidate.weekly_hours
-                )
-            )
-    return posts
+def recommended_posts(pool: list[CandidatePost], hires: Hires) -> list[RecommendedPost]:
+    """A set of posts as lines with their unit cost: vacant posts filled first, then new."""
+    return [
+        RecommendedPost(c.role, hires[c.key], c.monthly_cost, c.weekly_hours, c.vacancy)
+        for c in pool
+        if hires.get(c.key)
+    ]
+
+
+def assumptions(settings: GapSettings) -> list[str]:
+    """What the costs and the recommendation take for granted, in words (the report's list)."""
+    lines = [salary_line(line) for line in settings.scale.values()]
+    lines += settings.charges.assumptions()
+    lines.append(
+        "Costo mensual de una plaza = costo anual (remuneración, EsSalud, aguinaldos, "
+        "vacaciones) / 12; costo anual de un escenario = 12 × su costo mensual."
+    )
+    if settings.coordination_by_other_roles == "overload":
+        lines.append(
+            "La coordinación que asume otra profesional se cuenta como horas desviadas de su "
+            "función y se valora como horas sin cubrir de esa función (costo de su plaza / "
+            "horas de un mes)."
+        )
+    else:
+        lines.append("Solo una coordinadora dedicada cubre la coordinación (ajuste 'forbidden').")
+    lines.append(
+        "Las plazas vacantes ya están presupuestadas: se cubren antes de crear plazas nuevas."
+    )
+    lines.append(
+        "La asistente operativa no tiene demanda propia; no se propone como cuidadora más "
+        "barata: su valor se mide con la simulación de ausencias imprevistas (--resilience)."
+    )
+    return lines
+
+
+def salary_line(line: SalaryLine) -> str:
+    """One line of the salary scale in words."""
+    mark = "supuesto" if line.assumption else "fuente"
+    return f"Remuneración {line.role}: S/ {line.monthly_pay:,.0f} al mes ({mark}: {line.source})."

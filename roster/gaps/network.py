@@ -42,12 +42,15 @@ def shelter_inputs(
 ) -> ShelterInputs:
     """A shelter's inputs: today's cost is its filled posts, and its vacant posts by role."""
     filled = [post for post in posts if post.status == PostStatus.FILLED]
-    vacant = Counter(post.role for post in posts if post.status == PostStatus.VACANT)
+    vacant_posts = [post for post in posts if post.status == PostStatus.VACANT]
+    vacant = Counter(post.role for post in vacant_posts)
     return ShelterInputs(
         problem=problem,
         cost_today=sum((post.monthly_cost for post in filled), Decimal(0)),
         vacant_posts=dict(sorted(vacant.items())),
         role_names=role_names,
+        filled_pays=[post.monthly_cost for post in filled],
+        vacant_pays={post.role: post.monthly_cost for post in vacant_posts if post.monthly_cost},
     )
 
 

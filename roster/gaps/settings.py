@@ -1,33 +1,54 @@
 """The settings of the gap analysis: candidate posts and their costs, target, solver, leave.
 
-Monthly costs are the employer's monthly cost of a 48-hour CAS post in soles, within the
-pay ranges the demo network draws from (roster/demo/staffing.py). They are defaults for
-HR to replace with the programme's own figures, never literals elsewhere in the code.
+A candidate's monthly cost is the employer's cost of a 48-hour CAS post in soles: the pay of
+the salary scale (salary_scale.csv, each line with its source or marked as an
+assumption) plus the employer's charges (models.costs.EmployerCharges), spread over twelve
+months. They are defaults for HR to replace with the programme's own figures, never
+literals elsewhere in the code.
+
+``coordination_by_other_roles``: "overload" (default) lets a qualified professional carry
+the coordinator's shifts and counts those hours as diverted from her own role, priced in the
+recommendation like uncovered hours of that role; "forbidden" leaves coordination to a
+dedicated coordinator only (other professionals' coordinator qualification is not used).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
+from models.costs import EmployerCharges, SalaryLine
 from models.staffing import CandidatePost
 from models.yearly import LeaveAllowance
 from optimizer import SolverSettings
 from optimizer.staffing import StaffingSettings
+from roster.gaps.salaries import read_scale
 
 COORDINATOR = "COO"
 ASSISTANT = "AOP"
 
 
-def default_candidates() -> list[CandidatePost]:
-    """The posts HR may create: the two the programme recommends, and the care roles."""
+CANDIDATE_ROLES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    (COORDINATOR, (), False),  # role, also covers, night work
+    (ASSISTANT, ("CUI", "EDU"), True),
+    ("CUI", (), True),
+    ("PSI", (), False),
+    ("TSO", (), False),
+    ("EDU", (), False),
+)
+COORDINATION_MODES = ("overload", "forbidden")
+
+
+def default_candidates(
+    scale: dict[str, SalaryLine] | None = None, charges: EmployerCharges | None = None
+) -> list[CandidatePost]:
+    """The posts HR may create: the two the programme recommends, and the care roles,
+    each at its scale's pay plus the employer's charges."""
+    scale = read_scale() if scale is None else scale
+    charges = charges or EmployerCharges()
     return [
-        CandidatePost(COORDINATOR, Decimal("4800"), night_work=False),
-        CandidatePost(ASSISTANT, Decimal("1800"), also=("CUI",)),
-        CandidatePost("CUI", Decimal("2000")),
-        CandidatePost("PSI", Decimal("3800"), night_work=False),
-        CandidatePost("TSO", Decimal("3500"), night_work=False),
-        CandidatePost("EDU", Decimal("2750"), night_work=False),
+        CandidatePost(role, charges.cost_month(scale[role].monthly_pay), also, night_work=night)
+        for role, also, night in CANDIDATE_ROLES
+        if role in scale
     ]
 
 
@@ -41,6 +62,9 @@ class GapSettings:
     """Everything the gap analysis reads besides the shelters' own data."""
 
     candidates: list[CandidatePost] = field(default_factory=default_candidates)
+    scale: dict[str, SalaryLine] = field(default_factory=read_scale)
+    charges: EmployerCharges = field(default_factory=EmployerCharges)
+    coordination_by_other_roles: str = "overload"
     coordinator_role: str = COORDINATOR
     assistant_role: str = ASSISTANT
     solver: SolverSettings = field(default_factory=default_solver)
@@ -54,6 +78,8 @@ class GapSettings:
             raise ValueError("one candidate post per role")
         if self.workers < 1:
             raise ValueError("workers must be at least 1")
+        if self.coordination_by_other_roles not in COORDINATION_MODES:
+            raise ValueError(f"coordination_by_other_roles: one of {', '.join(COORDINATION_MODES)}")
 
     def candidate(self, role: str) -> CandidatePost | None:
         """The candidate post of ``role``, if HR may create one."""

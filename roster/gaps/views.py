@@ -16,7 +16,7 @@ from models.calendar import month_days
 from models.gaps import ShelterGapAnalysis
 from models.yearly import RoleYearNeed
 
-PROPOSAL = "both"  # the programme's proposal: a dedicated coordinator and an assistant
+PROPOSAL = "proposal"  # the programme's proposal: a dedicated coordinator and an assistant
 
 
 @dataclass

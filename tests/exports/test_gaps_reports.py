@@ -129,8 +129,26 @@ def test_json_holds_the_issue_keys(analysis) -> None:
         "uncovered_hours": 96,
         "cost_month": 6000,
     }
+    assert first["scenarios"][0]["cost_year"] == 72000
+    assert (
+        first["scenarios"][0]["diverted_hours"]
+        == first["scenarios"][0]["coordination_by_others_hours"]
+    )
+    assert first["scenarios"][0]["resilience_pct"] is None
+    assert "--resilience" in first["resilience"]
     assert first["recommended_posts"] == [
-        {"role": "AOP", "count": 1, "unit_cost": 1800, "cost_month": 1800}
+        {
+            "role": "AOP",
+            "count": 1,
+            "vacancy": False,
+            "unit_cost": 1800,
+            "cost_month": 1800,
+            "cost_year": 21600,
+        }
+    ]
+    assert first["temporary_cover"] == [] and "summary" in first
+    assert [s["key"] for s in document["network"]["scenarios"]] == [
+        s["key"] for s in first["scenarios"]
     ]
     assert first["uncovered_hours_after"] == 0
     assert document["network"]["recommended_posts"] == {"AOP": 1}

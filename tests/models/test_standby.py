@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from models_factories import make_problem, person
+
 from models import Absence, CoverageRule, DayClass, Role, RuleSet
 from models.people import AbsenceKind
 from models.standby import standby_demand, standby_shifts
-from models_factories import make_problem, person
 
 VACATION = [Absence("s1", AbsenceKind.VACATION, date(2026, 3, 10), date(2026, 3, 14))]
 

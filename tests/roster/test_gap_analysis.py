@@ -1,16 +1,16 @@
 """The gap analysis service: figures, scenarios, the recommendation, storage and the CLI.
 
 The small shelter ("Huancavelica in miniature"), February 2027 (four whole weeks, no feriado):
-one psychologist, also qualified as coordinator, and nobody else. Minimum demand, M 07-15:
-PSI Monday to Saturday (24 shifts), COO Monday to Friday (20), AOP every day (28): 576 h.
+one psychologist, also qualified as coordinator, and a vacant operational assistant post
+(AOP: no demand of her own). Minimum demand, M 07-15: PSI Monday to Saturday (24 shifts),
+COO Monday to Friday (20): 352 h.
 
-- Today: nobody may cover AOP (224 h, nobody qualified); the psychologist works at most six
-  shifts a week (48 h), 24 of the 44 PSI + COO shifts: 160 h more. Gap: 384 h.
-- + coordinator: PSI and COO are covered; AOP 224 h remains.
-- + assistant: one AOP works six of the seven days (one M shift a week stays open, 32 h);
-  PSI + COO still lack 160 h: 192 h.
-- Cheapest closing set: two AOP (28 shifts > 24 one person can work) and, for the 20
-  PSI/COO shifts the psychologist cannot take, a PSI (S/ 3,800) rather than a COO (S/ 4,800).
+- Today: the psychologist works at most six shifts a week (48 h), her own 24 PSI shifts; the
+  20 COO shifts (160 h) stay uncovered.
+- The programme's proposal: a new coordinator and the vacant assistant post filled: no gap.
+- The cheapest set without it: one coordinator (S/ 4,800). A psychologist (S/ 3,800) would
+  also close the gap, but psi1 would then carry 160 h of coordination, priced at what 160 h
+  of a psychologist's post cost (3,800 / 192 h each: S/ 3,167), so 6,967 in all.
 """
 
 from __future__ import annotations
@@ -60,7 +60,12 @@ from roster.gaps.figures import contract_lines, coordination_carriers, gap_break
 from roster.storage import session_scope
 
 CODE = "HRT-T8"
-ROLES = [Role("COO", "Coordinadora"), Role("PSI", "Psicóloga"), Role("AOP", "Asistente")]
+ROLES = [
+    Role("COO", "Coordinadora"),
+    Role("PSI", "Psicóloga"),
+    Role("AOP", "Asistente"),
+    Role("CUI", "Cuidadora"),
+]
 MORNING = ShiftType("M", "Mañana", time(7, 0), 480)
 CANDIDATES = [
     CandidatePost("COO", Decimal("4800"), night_work=False),
@@ -72,17 +77,16 @@ SETTINGS = GapSettings(
     solver=SolverSettings(time_limit_phase1=30, time_limit_phase2=2, threads=1),
     workers=1,
 )
+WEEKDAYS, SATURDAY = DayClass.WEEKDAY, DayClass.SATURDAY
 
 
 def mini_data() -> ShelterData:
     """The shelter of the module docstring, with its posts (one filled, one vacant)."""
     shelter = Shelter(CODE, "Hogar de prueba", "Huancavelica", "Huancavelica")
     psychologist = StaffMember("psi1", CODE, "Psicóloga 1", "PSI", ("PSI", "COO"))
-    weekdays, saturday = DayClass.WEEKDAY, DayClass.SATURDAY
     coverage = [
-        *(CoverageRule("PSI", "M", k, 1, 1) for k in (weekdays, saturday)),
-        CoverageRule("COO", "M", weekdays, 1, 1),
-        *(CoverageRule("AOP", "M", k, 1, 1) for k in DayClass),
+        *(CoverageRule("PSI", "M", k, 1, 1) for k in (WEEKDAYS, SATURDAY)),
+        CoverageRule("COO", "M", WEEKDAYS, 1, 1),
     ]
     posts = [
         Post("PL1", CODE, "PSI", monthly_cost=Decimal("3800"), status=PostStatus.FILLED),
@@ -101,50 +105,52 @@ def analysis():
     return analyse_shelter(inputs, SETTINGS)
 
 
-def test_today_leaves_384_hours_with_their_reasons(analysis) -> None:
-    assert analysis.today.demand_hours == 576
-    assert analysis.uncovered_hours == 384
+def test_today_leaves_160_hours_with_their_proof(analysis) -> None:
+    assert analysis.today.demand_hours == 352
+    assert analysis.uncovered_hours == 160
     assert analysis.proof.status == "optimal"
-    assert analysis.proof.proved_hours == 384
-    assert analysis.today.by("reason")["nobody_qualified"] == 224
-    by_role = analysis.today.by("role")
-    assert by_role["AOP"] == 224 and by_role.get("PSI", 0) + by_role.get("COO", 0) == 160
-    assert analysis.today.coverage_pct == pytest.approx(100 * (1 - 384 / 576))
+    assert analysis.proof.proved_hours == 160
+    assert analysis.today.coverage_pct == pytest.approx(100 * (1 - 160 / 352))
 
 
-def test_scenarios_side_by_side(analysis) -> None:
+def test_the_programmes_proposal_comes_first_then_the_cheapest_sets(analysis) -> None:
     keys = [scenario.key for scenario in analysis.scenarios]
-    assert keys == ["today", "coordinator", "assistant", "both", "recommended"]
-    assert analysis.scenario("coordinator").uncovered_by_role == {"AOP": 224}
-    assert analysis.scenario("coordinator").coordination_by_others_hours == 0
-    assert analysis.scenario("assistant").uncovered_hours == 192
-    assert analysis.scenario("both").uncovered_hours == 32
-    assert analysis.scenario("both").cost_month == Decimal("3800") + 4800 + 1800
+    assert keys == ["proposal", "proposal_plus", "recommended", "today", "coordinator", "assistant"]
+    proposal = analysis.scenario("proposal")
+    assert proposal.name == "Propuesta del programa: coordinadora dedicada + asistente operativo"
+    assert proposal.added == {"COO": 1, "VAOP": 1}  # the vacant assistant post, filled
+    assert proposal.uncovered_hours == 0 and proposal.diverted_hours == 0
+    assert proposal.cost_month == Decimal("3800") + 4800 + 1800
+    assert proposal.new_cost_month == Decimal("4800")  # the vacancy is already budgeted
+    assert proposal.cost_year == proposal.cost_month * 12
+    assert analysis.scenario("proposal_plus").added == {"COO": 1, "VAOP": 1}
+    assert analysis.recommended_on_proposal == []
+    assert analysis.scenario("assistant").uncovered_hours == 160  # she has no demand of her own
     assert analysis.scenario("today").cost_month == Decimal("3800")
+    assert all(s.resilience_pct is None for s in analysis.scenarios)  # not asked for
 
 
 def test_the_cheapest_posts_close_the_gap(analysis) -> None:
     posts = {post.role: post.count for post in analysis.recommended}
-    assert posts == {"AOP": 2, "PSI": 1}
-    assert analysis.recommended_cost == Decimal("7400")
+    assert posts == {"COO": 1}
+    assert analysis.recommended_cost == Decimal("4800")
     assert analysis.staffing_status == "optimal"
     assert analysis.uncovered_hours_after == 0
     recommended = analysis.scenario("recommended")
     assert recommended.coverage_pct == 100
-    assert recommended.added_cost_month == Decimal("7400")
+    assert recommended.added_cost_month == Decimal("4800")
+    assert recommended.diverted_hours == 0
+
+
+def test_the_report_lists_its_assumptions(analysis) -> None:
+    text = " ".join(analysis.assumptions)
+    assert "EsSalud 9 %" in text and "Aguinaldos" in text and "vacantes" in text
 
 
 def test_the_quick_fte_estimate_sits_beside_the_proof(analysis) -> None:
-    # one person's February: 48 h x 28 / 7 = 192 h; AOP 224 h -> 1.17 FTE, yet 2 posts needed
+    # one person's February: 48 h x 28 / 7 = 192 h; COO 160 h -> 0.83 FTE
     assert analysis.capacity_hours == 192
-    assert analysis.fte_estimate["AOP"] == pytest.approx(224 / 192)
-
-
-def test_carriers_are_consistent_with_her_shifts(analysis) -> None:
-    for carrier in analysis.carriers:
-        assert carrier.staff_id == "psi1" and carrier.primary_role == "PSI"
-        # every COO day is a weekday, when her own PSI shift needs her too
-        assert carrier.own_role_uncovered_hours == carrier.coordination_hours
+    assert analysis.fte_estimate["COO"] == pytest.approx(160 / 192)
 
 
 def feb(day: int) -> date:
@@ -184,17 +190,17 @@ def test_breakdown_groups_by_role_shift_day_class_and_reason() -> None:
     problem = mini_problem()
     roster = Roster(CODE, 2027, 2, [Assignment("psi1", feb(1), "M", "PSI")])
     roster.gaps = [
-        Gap(feb(6), "M", "AOP", 1, 480, GapReason.NOBODY_QUALIFIED),  # Saturday
-        Gap(feb(7), "M", "AOP", 1, 480, GapReason.NOBODY_QUALIFIED),  # Sunday
+        Gap(feb(6), "M", "PSI", 1, 480, GapReason.NOBODY_QUALIFIED),  # Saturday
+        Gap(feb(13), "M", "PSI", 1, 480, GapReason.NOBODY_QUALIFIED),  # Saturday
         Gap(feb(8), "M", "COO", 1, 480, GapReason.WEEKLY_HOURS),
     ]
     breakdown = gap_breakdown(problem, roster)
     assert breakdown.uncovered_hours == 24 and breakdown.uncovered_shifts == 3
-    assert breakdown.by("role") == {"AOP": 16, "COO": 8}
-    assert breakdown.by("day_class") == {"saturday": 8, "sunday": 8, "weekday": 8}
+    assert breakdown.by("role") == {"PSI": 16, "COO": 8}
+    assert breakdown.by("day_class") == {"saturday": 16, "weekday": 8}
     assert breakdown.by("reason") == {"nobody_qualified": 16, "weekly_hours": 8}
     first = next(c for c in breakdown.heat if c.day == feb(1))
-    assert (first.required, first.covered) == (3, 1)  # PSI, COO and AOP needed; PSI there
+    assert (first.required, first.covered) == (2, 1)  # PSI and COO needed; PSI there
 
 
 def test_hours_above_contract_come_from_the_month_target() -> None:
@@ -224,7 +230,9 @@ def test_a_24_7_post_needs_about_four_people_a_year() -> None:
 def test_annual_demand_counts_each_day_class_of_the_year() -> None:
     data = mini_data()
     demand = annual_demand_hours(2026, PeruCalendar(), data.coverage, data.shift_types)
-    assert demand["AOP"] == 365 * 8
+    assert "AOP" not in demand  # the assistant has no demand of her own
+    # PSI every day but Sundays and feriados: 16 feriados, 3 of them on a Sunday in 2026
+    assert demand["PSI"] == (365 - 52 - 13) * 8
     # COO only on weekdays that are not feriados: 261 weekdays in 2026, 13 feriados fall on
     # them (1 Jan, 2-3 Apr, 1 May, 29 Jun, 23 Jul, 28-29 Jul, 6 Aug, 8 Oct, 8-9 Dec, 25 Dec)
     assert demand["COO"] == (261 - 13) * 8
@@ -241,8 +249,8 @@ def test_the_network_runs_in_parallel_and_ranks_by_gap(analysis) -> None:
     network = analyse_network(2027, 2, inputs, replace(SETTINGS, workers=2))
     assert [item.shelter_code for item in network.ranked()] == [CODE, "HRT-T7"]
     assert network.ranked()[1].uncovered_hours == 0 and network.ranked()[1].recommended == []
-    assert network.total_posts() == {"AOP": 2, "PSI": 1}
-    assert network.total_cost == analysis.recommended_cost == Decimal("7400")
+    assert network.total_posts() == {"COO": 1}
+    assert network.total_cost == analysis.recommended_cost == Decimal("4800")
 
 
 def test_a_vacant_social_worker_post_needs_exactly_one_new_post() -> None:
@@ -288,8 +296,12 @@ def test_cli_writes_json_pdf_and_excel_from_the_database(db_url: str, tmp_path: 
     assert result.exit_code == 0, result.output
     assert CODE in result.output and "Total de la red" in result.output
     [shelter] = json.loads(out["json"].read_text(encoding="utf-8"))["shelters"]
-    assert shelter["uncovered_hours"] == 384
-    assert shelter["cost_today_month"] == 3800 and shelter["vacant_posts"] == {"AOP": 1}
+    assert shelter["uncovered_hours"] == 160
+    # pay 3,800 + EsSalud 9 % of 55 % of the UIT + aguinaldos 600 / 12
+    assert shelter["cost_today_month"] == round(3800 + 0.09 * 0.55 * 5500 + 50)
+    assert shelter["vacant_posts"] == {"AOP": 1}
+    assert shelter["scenarios"][0]["name"].startswith("Propuesta del programa")
+    assert shelter["assumptions"] and shelter["temporary_cover"] == []
     assert out["pdf"].read_bytes().startswith(b"%PDF")
     assert out["xlsx"].read_bytes().startswith(b"PK")
 
@@ -300,3 +312,65 @@ def test_cli_rejects_a_bad_month_and_an_unknown_shelter(db_url: str) -> None:
     assert bad.exit_code != 0 and "AAAA-MM" in bad.output
     unknown = CliRunner().invoke(app, ["gaps", "--month", "2027-02", "--shelter", "NOPE"], env=env)
     assert unknown.exit_code == 1
+
+
+def two_psychologists(psychologist_cost: str) -> tuple[ShelterInputs, GapSettings]:
+    """Two psychologists (both qualified as coordinator) cover PSI and COO with no gap: 20
+    coordination shifts (160 h) are carried by a psychologist every month."""
+    data = mini_data()
+    data.staff = [
+        StaffMember(f"psi{n}", CODE, f"Psicóloga {n}", "PSI", ("PSI", "COO")) for n in (1, 2)
+    ]
+    candidates = [
+        CandidatePost("COO", Decimal("4800"), night_work=False),
+        CandidatePost("PSI", Decimal(psychologist_cost), night_work=False),
+    ]
+    return ShelterInputs(data.problem(ROLES, 2027, 2)), replace(SETTINGS, candidates=candidates)
+
+
+@pytest.mark.parametrize(
+    ("psychologist_cost", "coordinator"),
+    [
+        ("3800", False),  # 160 h x 3,800 / 192 h = S/ 3,167 a month < S/ 4,800
+        ("6000", True),  # 160 h x 6,000 / 192 h = S/ 5,000 a month > S/ 4,800
+    ],
+)
+def test_a_coordinator_is_recommended_when_the_diverted_hours_are_worth_her_cost(
+    psychologist_cost: str, coordinator: bool
+) -> None:
+    inputs, settings = two_psychologists(psychologist_cost)
+    analysis = analyse_shelter(inputs, settings)
+    assert analysis.uncovered_hours == 0
+    today = analysis.scenario("today")
+    assert today.diverted_hours == 160 and today.diverted_by_role == {"PSI": 160}
+    posts = {post.role: post.count for post in analysis.recommended}
+    assert posts == ({"COO": 1} if coordinator else {})
+    recommended = analysis.scenario("recommended")
+    assert recommended.diverted_hours == (0 if coordinator else 160)
+    assert recommended.hours_returned == (160 if coordinator else 0)
+
+
+def test_coordination_forbidden_to_other_roles_is_a_gap() -> None:
+    inputs, settings = two_psychologists("3800")
+    analysis = analyse_shelter(inputs, replace(settings, coordination_by_other_roles="forbidden"))
+    assert analysis.uncovered_hours == 160 and analysis.today.by("role") == {"COO": 160}
+    assert {post.role: post.count for post in analysis.recommended} == {"COO": 1}
+
+
+def test_a_vacancy_is_filled_before_a_new_post() -> None:
+    # two psychologists a day, Monday to Saturday; one on staff, one post vacant. A new
+    # psychologist would cost less (S/ 3,800) than the vacant post (S/ 4,172 with charges),
+    # but the vacant post is already budgeted.
+    data = mini_data()
+    data.coverage = [CoverageRule("PSI", "M", k, 2, 2) for k in (WEEKDAYS, SATURDAY)]
+    inputs = ShelterInputs(
+        data.problem(ROLES, 2027, 2), vacant_posts={"PSI": 1}, vacant_pays={"PSI": Decimal(3850)}
+    )
+    settings = replace(SETTINGS, candidates=[CandidatePost("PSI", Decimal("3800"))])
+    analysis = analyse_shelter(inputs, settings)
+    assert analysis.uncovered_hours == 24 * 8
+    [post] = analysis.recommended
+    assert (post.role, post.count, post.vacancy) == ("PSI", 1, True)
+    assert post.unit_cost == settings.charges.cost_month(Decimal(3850))
+    assert analysis.uncovered_hours_after == 0
+    assert analysis.scenario("recommended").new_cost_month == 0
