@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from models.occupancy import ResidentRatio
+
 
 class DayClass(StrEnum):
     WEEKDAY = "weekday"
@@ -34,12 +36,15 @@ class CoverageRule:
     day_class: DayClass
     minimum: int
     desired: int
+    ratio: ResidentRatio | None = None  # people added per residents of a group (occupancy)
 
     def __post_init__(self) -> None:
         if self.minimum < 0 or self.desired < self.minimum:
             raise ValueError(
                 f"coverage {self.role}/{self.shift}/{self.day_class}: need 0 <= minimum <= desired"
             )
+        if isinstance(self.ratio, dict):
+            object.__setattr__(self, "ratio", ResidentRatio(**self.ratio))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.coverage import CoverageRule
+from models.occupancy import Occupancy, occupancy_of
 from models.people import Absence, Post, Request, Role, StaffMember
 from models.problem import FairnessTally, PlanningProblem
 from models.roster import Assignment
@@ -15,7 +16,8 @@ from models.shifts import ShiftType
 
 @dataclass
 class ShelterData:
-    """Everything a shelter keeps between months: posts, staff, shifts, coverage, wishes, rules."""
+    """Everything a shelter keeps between months: posts, staff, shifts, coverage, wishes, rules
+    and the residents it expects each month."""
 
     shelter: Shelter
     posts: list[Post] = field(default_factory=list)
@@ -25,6 +27,7 @@ class ShelterData:
     absences: list[Absence] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
     rules: RuleSet = field(default_factory=RuleSet)
+    occupancy: list[Occupancy] = field(default_factory=list)  # expected residents per month
 
     def problem(
         self,
@@ -52,6 +55,7 @@ class ShelterData:
             locks=list(locks or []),
             reference=list(reference or []),
             tallies=dict(tallies or {}),
+            occupancy=occupancy_of(self.occupancy, year, month),
         )
 
 

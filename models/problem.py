@@ -11,6 +11,7 @@ from models.calendar import PeruCalendar, month_days
 from models.coverage import CoverageRule, DayClass, Demand, day_class
 from models.leave import ORDINARY_DAY_MINUTES, shortened_days
 from models.limits import WorkLimits
+from models.occupancy import Occupancy, month_coverage
 from models.people import Absence, Request, Role, StaffMember
 from models.roster import Assignment
 from models.rules import RuleSet
@@ -40,7 +41,8 @@ class PlanningProblem:
     month): ``start`` and ``horizon_days`` give an explicit horizon of that many days
     from ``start`` (``days`` then returns those; ``year`` and ``month`` stay the
     roster's label); ``explicit_demand`` replaces the demand derived from the coverage
-    rules; ``limits`` holds per-person work limits (H10, models.limits).
+    rules; ``limits`` holds per-person work limits (H10, models.limits); ``occupancy`` is
+    the month's expected residents, which the coverage rules' ratios read (models.occupancy).
     """
 
     shelter: Shelter
@@ -59,6 +61,7 @@ class PlanningProblem:
     tallies: dict[str, FairnessTally] = field(default_factory=dict)
     limits: dict[str, WorkLimits] = field(default_factory=dict)
     explicit_demand: list[Demand] | None = None
+    occupancy: Occupancy | None = None
     start: date | None = None
     horizon_days: int | None = None
 
@@ -114,7 +117,8 @@ class PlanningProblem:
         if self.explicit_demand is not None:
             planned = set(self.days)
             return [need for need in self.explicit_demand if need.day in planned]
-        rules = {(r.role, r.shift, r.day_class): r for r in self.coverage}
+        coverage = month_coverage(self.coverage, self.occupancy)
+        rules = {(r.role, r.shift, r.day_class): r for r in coverage}
         needs = []
         for day in self.days:
             klass = self.day_class(day)

@@ -23,7 +23,8 @@ def _query(shelter_id: int) -> Select[AbsenceRow, str]:
 
 
 def _absence(row: AbsenceRow, staff_code: str) -> Absence:
-    return Absence(staff_code, AbsenceKind(row.kind), row.first_day, row.last_day, row.note)
+    kind = AbsenceKind(row.kind)
+    return Absence(staff_code, kind, row.first_day, row.last_day, row.note, row.child_born)
 
 
 def _find(session: Session, shelter_code: str, absence: Absence) -> AbsenceRow:
@@ -53,6 +54,7 @@ def add_absence(session: Session, shelter_code: str, absence: Absence) -> Absenc
             first_day=absence.start,
             last_day=absence.end,
             note=absence.note,
+            child_born=absence.child_born,
         )
     )
     session.flush()
@@ -83,6 +85,7 @@ def update_absence(session: Session, shelter_code: str, old: Absence, new: Absen
     row = _find(session, shelter_code, old)
     row.staff_id = staff_row(session, shelter_row(session, shelter_code), new.staff_id).id
     row.kind, row.first_day, row.last_day, row.note = str(new.kind), new.start, new.end, new.note
+    row.child_born = new.child_born
     session.flush()
     return new
 

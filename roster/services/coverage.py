@@ -9,6 +9,7 @@ from models import CoverageRule, DayClass
 from roster.services.errors import NotFound
 from roster.services.labels import DAY_CLASS_LABELS_ES
 from roster.services.lookup import role_row, shelter_row, shift_row
+from roster.services.occupancy import ratio_columns, ratio_of
 from roster.storage import CoverageRuleRow, RoleRow, ShelterRow, ShiftTypeRow
 
 
@@ -38,6 +39,8 @@ def set_coverage_rule(session: Session, shelter_code: str, rule: CoverageRule) -
         )
         session.add(row)
     row.minimum, row.desired = rule.minimum, rule.desired
+    for column, value in ratio_columns(rule.ratio).items():
+        setattr(row, column, value)
     session.flush()
     return rule
 
@@ -54,7 +57,9 @@ def list_coverage(session: Session, shelter_code: str) -> list[CoverageRule]:
         .order_by(CoverageRuleRow.id)
     )
     return [
-        CoverageRule(role, shift, DayClass(row.day_class), row.minimum, row.desired)
+        CoverageRule(
+            role, shift, DayClass(row.day_class), row.minimum, row.desired, ratio=ratio_of(row)
+        )
         for row, role, shift in session.execute(query)
     ]
 

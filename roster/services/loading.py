@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from models import ShelterData
 from roster.services.errors import InvalidInput, NotFound
 from roster.services.lookup import roles_by_code, shelter_row
+from roster.services.occupancy import occupancy_rows, ratio_columns
 from roster.services.shelters import create_shelter
 from roster.storage import (
     AbsenceRow,
@@ -86,6 +87,7 @@ def _dependent_rows(
             day_class=str(c.day_class),
             minimum=c.minimum,
             desired=c.desired,
+            **ratio_columns(c.ratio),
         )
         for c in data.coverage
     ]
@@ -96,6 +98,7 @@ def _dependent_rows(
             first_day=a.start,
             last_day=a.end,
             note=a.note,
+            child_born=a.child_born,
         )
         for a in data.absences
     ]
@@ -109,7 +112,8 @@ def _dependent_rows(
         )
         for r in data.requests
     ]
-    return [*coverage, *absences, *requests]
+    occupancy = occupancy_rows(shelter_id, data.occupancy)
+    return [*coverage, *absences, *requests, *occupancy]
 
 
 def load_shelter(session: Session, data: ShelterData) -> None:

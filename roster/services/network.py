@@ -11,6 +11,7 @@ from roster.services.coverage import list_coverage
 from roster.services.errors import InvalidInput
 from roster.services.loading import load_shelter
 from roster.services.lookup import roles_by_code, shelter_row
+from roster.services.occupancy import list_occupancy
 from roster.services.posts import list_posts
 from roster.services.requests import list_requests
 from roster.services.roles import create_role, update_role
@@ -33,6 +34,7 @@ def get_shelter_data(session: Session, code: str) -> ShelterData:
         absences=list_absences(session, code),
         requests=list_requests(session, code),
         rules=get_rule_set(session, code),
+        occupancy=list_occupancy(session, code),
     )
 
 

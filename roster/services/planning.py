@@ -8,13 +8,13 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Assignment, FairnessTally, PeruCalendar, PlanningProblem, RosterStatus
+from models import Assignment, FairnessTally, PlanningProblem, RosterStatus
+from roster.services.feriados import feriados_worked
 from roster.services.lookup import shelter_row
 from roster.services.network import get_shelter_data
 from roster.services.roles import list_roles
 from roster.services.rosters import latest_row, roster_from_row
 from roster.services.rules import get_rule_set
-from roster.services.shelters import shelter_from_row
 from roster.services.shifts import list_shift_types
 from roster.storage import RosterRow
 
@@ -60,19 +60,20 @@ def fairness_tallies(
 
     Counts the newest published version of each of the ``months`` months before;
     a night is a shift with at least ``rules.night_shift_threshold_minutes`` night minutes.
+    Feriados come from the worked-feriado ledger, which publishing fills.
     """
     shelter = shelter_row(session, shelter_code)
     rules = get_rule_set(session, shelter_code)
     shifts = {s.code: s for s in list_shift_types(session, shelter_code, include_inactive=True)}
-    calendar = PeruCalendar(shelter_from_row(shelter).extra_holidays)
     nights: Counter[str] = Counter()
     weekends: Counter[str] = Counter()
-    holidays: Counter[str] = Counter()
     for at_year, at_month in _earlier_months(session, shelter.id, year, month, months):
         for a in _published(session, shelter_code, at_year, at_month):
             nights[a.staff_id] += shifts[a.shift].is_night(rules.night_shift_threshold_minutes)
             weekends[a.staff_id] += a.day.weekday() >= 5
-            holidays[a.staff_id] += calendar.is_holiday(a.day)
+    first = date(year, month, 1)
+    oldest = date((year * 12 + month - 1 - months) // 12, (month - 1 - months) % 12 + 1, 1)
+    holidays = feriados_worked(session, shelter_code, oldest, first)
     people = sorted(set(nights) | set(weekends) | set(holidays))
     return {p: FairnessTally(nights[p], weekends[p], holidays[p]) for p in people}
 

@@ -14,6 +14,7 @@ from models.roster import AssignmentSource, GapReason
 from roster.services.audit import record
 from roster.services.errors import InvalidInput, NotFound
 from roster.services.feed_events import sync_month
+from roster.services.feriados import record_worked_feriados
 from roster.services.lookup import roles_by_code, shelter_row, shifts_by_code, staff_by_code
 from roster.storage import AssignmentRow, GapRow, RosterRow, ShelterRow, utc_now
 
@@ -227,6 +228,7 @@ def publish_roster(
 ) -> Roster:
     """Publish the month's newest version; ``NotFound`` unless it is a draft.
 
+    The worked-feriado ledger follows the published version (``record_worked_feriados``).
     The audit trail records the publication (by ``user_id``, or the command line) with
     how many cells differ from the previous published version; ``audited`` False leaves
     that to the caller (a repair or a swap records its own cells).
@@ -244,6 +246,7 @@ def publish_roster(
     session.flush()
     sync_month(session, row)  # the staff's calendar feeds follow the published version
     published = roster_from_row(session, row, shelter)
+    record_worked_feriados(session, shelter, published)
     if audited:
         _record_publication(session, shelter, published, before, user_id)
     return published

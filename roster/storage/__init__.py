@@ -31,6 +31,7 @@ from roster.storage.engine import (
 )
 from roster.storage.feeds import FEED_KINDS, FeedEventRow, FeedMonthRow, FeedTokenRow
 from roster.storage.jobs import JOB_STATES, JobRow
+from roster.storage.ledger import FeriadoEntryRow, OccupancyRow
 from roster.storage.network import RoleRow, RuleSetRow, ShelterHolidayRow, ShelterRow
 from roster.storage.people import (
     AbsenceRow,
@@ -62,6 +63,8 @@ __all__ = [
     "UserRow",
     "UserShelterRow",
     "AbsenceRow",
+    "FeriadoEntryRow",
+    "OccupancyRow",
     "AssignmentRow",
     "Base",
     "CoverageRuleRow",

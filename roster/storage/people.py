@@ -88,6 +88,7 @@ class AbsenceRow(Base):
     first_day: Mapped[date] = mapped_column(Date)
     last_day: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(String(500), default="")
+    child_born: Mapped[date | None] = mapped_column(Date)  # maternity, paternity, breastfeeding
 
 
 class RequestRow(Base):

@@ -43,3 +43,7 @@ class CoverageRuleRow(Base):
     day_class: Mapped[str] = mapped_column(String(16))
     minimum: Mapped[int]
     desired: Mapped[int]
+    # one more person per ratio_per residents of ratio_group beyond ratio_above (occupancy)
+    ratio_group: Mapped[str | None] = mapped_column(String(16))
+    ratio_per: Mapped[int | None]
+    ratio_above: Mapped[int] = mapped_column(default=0, server_default="0")
