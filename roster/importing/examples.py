@@ -42,8 +42,11 @@ def _staff_row(member: StaffMember) -> dict[str, str]:
 
 
 def _free_window(taken: list[Absence], days: list[date], length: int) -> tuple[date, date] | None:
-    """The first ``length`` days in a row of ``days`` that no absence of ``taken`` touches."""
+    """The first ``length`` days in a row of ``days``, from a Monday, that no absence of
+    ``taken`` touches."""
     for start in days[: len(days) - length + 1]:
+        if start.weekday() != 0:
+            continue  # an example reads best from a Monday
         end = start + timedelta(days=length - 1)
         if all(other.end < start or end < other.start for other in taken):
             return start, end
