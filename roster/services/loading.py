@@ -16,6 +16,7 @@ from roster.services.errors import InvalidInput, NotFound
 from roster.services.lookup import roles_by_code, shelter_row
 from roster.services.occupancy import occupancy_rows, ratio_columns
 from roster.services.shelters import create_shelter
+from roster.services.staff import own_pattern
 from roster.storage import (
     AbsenceRow,
     CoverageRuleRow,
@@ -56,6 +57,7 @@ def _positions(ids: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def _staff_rows(data: ShelterData, shelter_id: int, role: _Codes, post: _Codes) -> list[StaffRow]:
+    patterns = {p.id: str(p.working_pattern) for p in data.posts}
     return [
         StaffRow(
             shelter_id=shelter_id,
@@ -65,6 +67,7 @@ def _staff_rows(data: ShelterData, shelter_id: int, role: _Codes, post: _Codes) 
             weekly_hours=m.weekly_hours,
             night_work=m.night_work,
             active=m.active,
+            working_pattern=own_pattern(m, patterns.get(m.post_ids[0]) if m.post_ids else None),
             role_links=[
                 StaffRoleRow(role_id=r, position=i) for i, r in _positions(map(role, m.roles))
             ],
@@ -124,7 +127,8 @@ def load_shelter(session: Session, data: ShelterData) -> None:
     role = _Codes("la función", code, {c: r.id for c, r in roles_by_code(session).items()})
     shift_rows = [
         ShiftTypeRow(shelter_id=shelter_id, code=s.code, name=s.name, start=s.start,
-                     minutes=s.minutes, is_guard=s.is_guard, active=True)
+                     minutes=s.minutes, is_guard=s.is_guard, break_minutes=s.break_minutes,
+                     active=True)
         for s in data.shift_types
     ]  # fmt: skip
     shift = _stored(session, shift_rows, "turno", code)
@@ -133,7 +137,7 @@ def load_shelter(session: Session, data: ShelterData) -> None:
     post_rows = [
         PostRow(shelter_id=shelter_id, code=p.id, role_id=role(p.role), regime=p.regime,
                 weekly_hours=p.weekly_hours, monthly_cost=p.monthly_cost, status=str(p.status),
-                active=True)
+                working_pattern=str(p.working_pattern), active=True)
         for p in data.posts
     ]  # fmt: skip
     post = _stored(session, post_rows, "la plaza", code)

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Post, PostStatus
+from models.people import WorkingPattern
 from roster.services.errors import InvalidInput
 from roster.services.lookup import post_row, role_row, roles_by_id, shelter_row
 from roster.storage import PostRow
@@ -21,6 +22,7 @@ def post_from_row(row: PostRow, shelter_code: str, role_code: str) -> Post:
         weekly_hours=row.weekly_hours,
         monthly_cost=row.monthly_cost,
         status=PostStatus(row.status),
+        working_pattern=WorkingPattern(row.working_pattern or WorkingPattern.ROTATING),
     )
 
 
@@ -30,6 +32,7 @@ def _copy_into(session: Session, row: PostRow, post: Post) -> None:
     row.weekly_hours = post.weekly_hours
     row.monthly_cost = post.monthly_cost
     row.status = str(post.status)
+    row.working_pattern = str(post.working_pattern)
 
 
 def create_post(session: Session, post: Post) -> Post:

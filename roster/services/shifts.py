@@ -14,7 +14,12 @@ from roster.storage import ShiftTypeRow
 def shift_from_row(row: ShiftTypeRow) -> ShiftType:
     """The domain shift type of a row."""
     return ShiftType(
-        code=row.code, name=row.name, start=row.start, minutes=row.minutes, is_guard=row.is_guard
+        code=row.code,
+        name=row.name,
+        start=row.start,
+        minutes=row.minutes,
+        is_guard=row.is_guard,
+        break_minutes=row.break_minutes or 0,
     )
 
 
@@ -23,6 +28,7 @@ def _copy_into(row: ShiftTypeRow, shift: ShiftType) -> None:
     row.start = shift.start
     row.minutes = shift.minutes
     row.is_guard = shift.is_guard
+    row.break_minutes = shift.break_minutes
 
 
 def create_shift_type(session: Session, shelter_code: str, shift: ShiftType) -> ShiftType:

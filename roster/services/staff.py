@@ -6,15 +6,25 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import StaffMember
+from models.people import WorkingPattern
 from roster.services.errors import InvalidInput
 from roster.services.lookup import post_row, role_row, roles_by_id, shelter_row, staff_row
 from roster.storage import PostRow, ShelterRow, StaffPostRow, StaffRoleRow, StaffRow
 
 
 def staff_from_row(
-    row: StaffRow, shelter_code: str, role_codes: dict[int, str], post_codes: dict[int, str]
+    row: StaffRow,
+    shelter_code: str,
+    role_codes: dict[int, str],
+    post_codes: dict[int, str],
+    post_patterns: dict[int, str] | None = None,
 ) -> StaffMember:
-    """The domain staff member of a row, given role and post codes by row id."""
+    """The domain staff member of a row, given role and post codes (and patterns) by row id.
+
+    Her working pattern is her own, else her first post's, else rotating.
+    """
+    first_post = row.post_links[0].post_id if row.post_links else None
+    pattern = row.working_pattern or (post_patterns or {}).get(first_post or 0)
     return StaffMember(
         id=row.code,
         shelter_code=shelter_code,
@@ -25,7 +35,20 @@ def staff_from_row(
         night_work=row.night_work,
         post_ids=tuple(post_codes[link.post_id] for link in row.post_links),
         active=row.active,
+        working_pattern=WorkingPattern(pattern or WorkingPattern.ROTATING),
     )
+
+
+def post_patterns_of(session: Session, shelter: ShelterRow) -> dict[int, str]:
+    """Every post's working pattern of a shelter by row id."""
+    query = select(PostRow.id, PostRow.working_pattern).where(PostRow.shelter_id == shelter.id)
+    return {post_id: pattern for post_id, pattern in session.execute(query)}
+
+
+def own_pattern(member: StaffMember, post_pattern: str | None) -> str | None:
+    """What a staff row stores: None when she follows her (first) post's pattern."""
+    pattern = str(member.working_pattern)
+    return None if pattern == (post_pattern or WorkingPattern.ROTATING) else pattern
 
 
 def post_codes_of(session: Session, shelter: ShelterRow) -> dict[int, str]:
@@ -66,10 +89,13 @@ def _copy_into(session: Session, row: StaffRow, shelter: ShelterRow, member: Sta
     row.active = member.active
     _link_roles(session, row, member.roles)
     _link_posts(session, row, shelter, member.post_ids)
+    first = post_row(session, shelter, member.post_ids[0]) if member.post_ids else None
+    row.working_pattern = own_pattern(member, first.working_pattern if first else None)
 
 
 def _member(session: Session, row: StaffRow, shelter: ShelterRow) -> StaffMember:
-    return staff_from_row(row, shelter.code, roles_by_id(session), post_codes_of(session, shelter))
+    posts, patterns = post_codes_of(session, shelter), post_patterns_of(session, shelter)
+    return staff_from_row(row, shelter.code, roles_by_id(session), posts, patterns)
 
 
 def create_staff(session: Session, member: StaffMember) -> StaffMember:
@@ -100,7 +126,11 @@ def list_staff(
     if not include_inactive:
         query = query.where(StaffRow.active.is_(True))
     role_codes, post_codes = roles_by_id(session), post_codes_of(session, shelter)
-    return [staff_from_row(r, shelter.code, role_codes, post_codes) for r in session.scalars(query)]
+    patterns = post_patterns_of(session, shelter)
+    return [
+        staff_from_row(r, shelter.code, role_codes, post_codes, patterns)
+        for r in session.scalars(query)
+    ]
 
 
 def active_staff_counts(session: Session) -> dict[str, int]:

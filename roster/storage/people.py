@@ -5,17 +5,23 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Numeric, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from roster.storage.base import Base
+
+# The contract patterns a post or a person may carry (models.people.WorkingPattern).
+PATTERNS = "working_pattern IN ('rotating', 'weekdays_day', 'mon_sat_day', 'nights')"
 
 
 class PostRow(Base):
     """A position (plaza) of a shelter; ``code`` is the domain ``Post.id``."""
 
     __tablename__ = "posts"
-    __table_args__ = (UniqueConstraint("shelter_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("shelter_id", "code"),
+        CheckConstraint(PATTERNS, name="working_pattern"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     shelter_id: Mapped[int] = mapped_column(ForeignKey("shelters.id"))
@@ -26,13 +32,17 @@ class PostRow(Base):
     monthly_cost: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     status: Mapped[str] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)
+    working_pattern: Mapped[str] = mapped_column(String(16), server_default="rotating")
 
 
 class StaffRow(Base):
     """A staff member of a shelter; ``code`` is the domain ``StaffMember.id``."""
 
     __tablename__ = "staff_members"
-    __table_args__ = (UniqueConstraint("shelter_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("shelter_id", "code"),
+        CheckConstraint(PATTERNS, name="working_pattern"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     shelter_id: Mapped[int] = mapped_column(ForeignKey("shelters.id"))
@@ -42,6 +52,7 @@ class StaffRow(Base):
     weekly_hours: Mapped[float]
     night_work: Mapped[bool]
     active: Mapped[bool] = mapped_column(default=True)
+    working_pattern: Mapped[str | None] = mapped_column(String(16))  # None: her post's
 
     role_links: Mapped[list[StaffRoleRow]] = relationship(
         cascade="all, delete-orphan", order_by="StaffRoleRow.position", lazy="selectin"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from sqlalchemy import ForeignKey, String, Time, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from roster.storage.base import Base
@@ -14,7 +14,10 @@ class ShiftTypeRow(Base):
     """A shift pattern of a shelter (M 07:00 for 480 minutes...)."""
 
     __tablename__ = "shift_types"
-    __table_args__ = (UniqueConstraint("shelter_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("shelter_id", "code"),
+        CheckConstraint("break_minutes >= 0", name="break_minutes"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     shelter_id: Mapped[int] = mapped_column(ForeignKey("shelters.id"))
@@ -24,6 +27,7 @@ class ShiftTypeRow(Base):
     minutes: Mapped[int]
     is_guard: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
+    break_minutes: Mapped[int] = mapped_column(server_default="0")  # unpaid meal break
 
 
 class CoverageRuleRow(Base):
