@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from models import Absence, AbsenceKind
+from models.leave import leave_problems
 from roster.importing.cells import parse_choice, parse_date, parse_member
 from roster.importing.common import ImportResult, lookup_table, open_sheet, read_cell
 from roster.importing.table import Problems, SheetRow
@@ -14,12 +15,16 @@ from roster.services import add_absence, get_shelter, list_absences, list_staff
 from roster.services.labels import day_es
 
 REQUIRED = ["codigo_personal", "tipo", "desde", "hasta"]
-OPTIONAL = ["nota"]
+OPTIONAL = ["nota", "nacimiento"]
 KINDS = {
     "vacaciones": AbsenceKind.VACATION,
     "descanso_medico": AbsenceKind.MEDICAL,
-    "licencia": AbsenceKind.LEAVE,
+    "maternidad": AbsenceKind.MATERNITY,
+    "paternidad": AbsenceKind.PATERNITY,
+    "lactancia": AbsenceKind.BREASTFEEDING,
     "capacitacion": AbsenceKind.TRAINING,
+    "descanso_compensatorio": AbsenceKind.COMPENSATORY,
+    "licencia": AbsenceKind.LEAVE,
     "imprevista": AbsenceKind.UNPLANNED,
 }
 
@@ -31,20 +36,34 @@ def absence_from_row(problems: Problems, row: SheetRow, staff: dict[str, str]) -
     kind = read_cell(problems, row, "tipo", parse_choice, KINDS, "tipo")
     start = read_cell(problems, row, "desde", parse_date)
     end = read_cell(problems, row, "hasta", parse_date)
+    born = read_cell(problems, row, "nacimiento", parse_date) if row["nacimiento"] else None
     if start and end and end < start:
         problems.add(
             row.number, "hasta", f"termina el {day_es(end)}, antes de empezar el {day_es(start)}"
         )
     if len(problems.messages) > before or not (person and kind and start and end):
         return None
-    return Absence(person, AbsenceKind(kind), start, end, row["nota"])
+    absence = Absence(person, AbsenceKind(kind), start, end, row["nota"], born)
+    for column, reason in leave_problems(absence):
+        problems.add(row.number, column, reason)
+    return None if len(problems.messages) > before else absence
 
 
 def overlapping(absence: Absence, others: list[Absence]) -> Absence | None:
-    """The first of ``others`` of the same person sharing a day with ``absence``, if any."""
+    """The first of ``others`` of the same person sharing a day with ``absence``, if any.
+
+    The breastfeeding hour is not a day off: it may run beside any day-off absence, but
+    not beside another breastfeeding period.
+    """
     for other in others:
         same_person = other.staff_id == absence.staff_id
-        if same_person and other.start <= absence.end and absence.start <= other.end:
+        same_nature = other.day_off == absence.day_off
+        if (
+            same_person
+            and same_nature
+            and other.start <= absence.end
+            and absence.start <= other.end
+        ):
             return other
     return None
 

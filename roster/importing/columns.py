@@ -47,6 +47,10 @@ MEANINGS: dict[str, dict[str, str]] = {
         ),
         "horas_semanales": N_("Horas del contrato por semana: más de 0 y hasta 48 (acepta 36,5)."),
         "trabajo_nocturno": N_("Si puede hacer turnos de noche. Vacío: sí."),
+        "patron_trabajo": N_(
+            "Patrón de su contrato: rotativo (24/7), lunes a viernes o lunes a sábado (turnos "
+            "de día, sin feriados) o solo noches. Vacío: el de su plaza, o el que ya tenía."
+        ),
     },
     "absences": {
         "codigo_personal": N_("Código de una persona del hogar."),
@@ -54,6 +58,10 @@ MEANINGS: dict[str, dict[str, str]] = {
         "desde": N_("Primer día de la ausencia: dd/mm/aaaa o aaaa-mm-dd."),
         "hasta": N_("Último día, inclusive: dd/mm/aaaa o aaaa-mm-dd."),
         "nota": N_("Texto libre. No escriba datos de salud."),
+        "nacimiento": N_(
+            "Fecha de nacimiento del hijo o la hija, para maternidad, paternidad o lactancia: "
+            "la hora de lactancia termina antes de su primer cumpleaños. Vacío: no se revisa."
+        ),
     },
     "coverage": {
         "funcion": N_("Función que se cubre, con su código o su nombre."),
@@ -69,6 +77,7 @@ MEANINGS: dict[str, dict[str, str]] = {
 }
 ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {
     ("staff", "trabajo_nocturno"): ("si", "no"),
+    ("staff", "patron_trabajo"): tuple(staff.PATTERNS),
     ("absences", "tipo"): tuple(absences.KINDS),
     ("coverage", "tipo_dia"): tuple(coverage.DAY_CLASSES),
     ("coverage", "prioridad"): tuple(coverage.TIERS),

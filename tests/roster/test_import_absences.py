@@ -94,3 +94,48 @@ def test_a_bad_row_is_named_and_nothing_is_written(
     assert error.startswith(f"ausencias.csv, fila 3, {expected}")
     with session_scope(db_url) as session:
         assert sv.list_absences(session, "HRT-A") == example_network().shelters[0].absences
+
+
+NEW_HEADER = "codigo_personal,tipo,desde,hasta,nota,nacimiento\n"
+
+
+def test_leave_as_peru_has_it_is_read(loaded: Session, tmp_path: Path) -> None:
+    text = NEW_HEADER + (
+        "S2,maternidad,01/07/2026,06/10/2026,,\n"
+        "S2,lactancia,07/10/2026,14/08/2027,,15/08/2026\n"
+        "S2,vacaciones,01/12/2026,05/12/2026,,\n"  # a day off beside the breastfeeding hour
+        "S3,paternidad,16/08/2026,25/08/2026,,16/08/2026\n"
+        "S3,descanso compensatorio,01/09/2026,01/09/2026,feriado 30/08,\n"
+    )
+    assert import_absences(loaded, "HRT-A", write(tmp_path, text)).created == 5
+    kinds = {a.kind for a in sv.list_absences(loaded, "HRT-A", first=date(2026, 7, 1))}
+    assert {AbsenceKind.MATERNITY, AbsenceKind.BREASTFEEDING, AbsenceKind.COMPENSATORY} < kinds
+    [nursing] = sv.list_absences(loaded, "HRT-A", staff_id="S2", first=date(2027, 1, 1))
+    assert nursing.child_born == date(2026, 8, 15) and not nursing.day_off
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (
+            "S2,maternidad,01/03/2026,30/07/2026,,",
+            "columna 'hasta': la licencia por maternidad dura 152 días: son 98",
+        ),
+        (
+            "S2,lactancia,01/03/2026,10/02/2027,,10/02/2026",
+            "columna 'hasta': la hora de lactancia termina antes de que el niño o la niña "
+            "cumpla un año (10/02/2027, Ley 27240)",
+        ),
+        ("S2,vacaciones,01/03/2026,05/03/2026,,01/01/2026", "columna 'nacimiento': solo"),
+        ("S2,lactancia,01/03/2026,05/03/2026,,ayer", "columna 'nacimiento': fecha 'ayer'"),
+    ],
+)
+def test_leave_beyond_the_law_is_named_and_nothing_is_written(
+    loaded: Session, tmp_path: Path, row: str, expected: str
+) -> None:
+    before = sv.list_absences(loaded, "HRT-A")
+    with pytest.raises(ImportFailed) as failure:
+        import_absences(loaded, "HRT-A", write(tmp_path, NEW_HEADER + row + "\n"))
+    [error] = failure.value.errors
+    assert error.startswith(f"ausencias.csv, fila 2, {expected}")
+    assert sv.list_absences(loaded, "HRT-A") == before
