@@ -21,6 +21,7 @@ from roster.cli import (
     feeds,
     gaps,
     jobs,
+    ledger,
     planning,
     repair,
     serve,
@@ -59,6 +60,7 @@ def build_app() -> typer.Typer:
     app.callback()(options)
     for module in (
         data,
+        ledger,
         users,
         planning,
         repair,
