@@ -162,3 +162,29 @@ def test_an_absence_that_is_not_stored_is_404(signed_in: Clients) -> None:
     query = f"codigo_personal={a_person()}&tipo=vacation&desde=2030-01-01&hasta=2030-01-02"
     assert client.get(f"{BASE}/ausencias/cambiar?{query}").status_code == 404
     assert client.get(f"{BASE}/ausencias/cambiar?tipo=nada&desde=x").status_code == 404
+
+
+def test_a_birth_leave_keeps_the_childs_birth_date_and_the_law(signed_in: Clients) -> None:
+    client, person = signed_in(COORDINATOR), a_person()
+    hour = {"codigo_personal": person, "tipo": "lactancia", "nacimiento": "2027-09-10"}
+    added = client.post(
+        f"{BASE}/ausencias?mes=2027-10", data={**hour, "desde": "2027-10-01", "hasta": "2027-12-31"}
+    )
+    assert added.status_code == 200
+    before = {
+        "antes_codigo_personal": person,
+        "antes_tipo": "breastfeeding",
+        "antes_desde": "2027-10-01",
+        "antes_hasta": "2027-12-31",
+    }
+    change = {"tipo": "lactancia", "desde": "2027-10-01", "nacimiento": "2027-09-10", "nota": ""}
+    late = client.post(
+        f"{BASE}/ausencias/cambiar", data={**before, **change, "hasta": "2028-09-30"}
+    )
+    assert late.status_code == 422 and "cumpla un año" in late.text
+    kept = client.post(
+        f"{BASE}/ausencias/cambiar", data={**before, **change, "hasta": "2028-03-31"}
+    )
+    assert kept.status_code == 200
+    (stored,) = [a for a in absences_of(person) if a.kind == AbsenceKind.BREASTFEEDING]
+    assert (stored.end, stored.child_born) == (date(2028, 3, 31), date(2027, 9, 10))

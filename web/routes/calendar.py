@@ -31,7 +31,7 @@ from web.routes.staff import shelter_context
 from web.templating import render
 
 router = APIRouter(prefix="/hogares/{code}", tags=["datos"])
-ABSENCE_FIELDS = ("codigo_personal", "tipo", "desde", "hasta", "nota")
+ABSENCE_FIELDS = ("codigo_personal", "tipo", "desde", "hasta", "nota", "nacimiento")
 REQUEST_FIELDS = ("codigo_personal", "dia", "quiere", "turno", "peso")
 
 

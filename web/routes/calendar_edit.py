@@ -77,6 +77,7 @@ def _absence_page(
         "desde": old.start.isoformat(),
         "hasta": old.end.isoformat(),
         "nota": old.note,
+        "nacimiento": old.child_born.isoformat() if old.child_born else "",
     }
     context = {
         **shelter_context(request, db, code),
@@ -91,7 +92,7 @@ def _absence_page(
 
 
 ABSENCE_NAME = ("codigo_personal", "tipo", "desde", "hasta")
-ABSENCE_VALUES = ("tipo", "desde", "hasta", "nota")
+ABSENCE_VALUES = ("tipo", "desde", "hasta", "nota", "nacimiento")
 
 
 def _before(form: FormData, names: tuple[str, ...]) -> dict[str, str]:
