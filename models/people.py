@@ -50,14 +50,6 @@ PATTERN_LABELS_ES = {
     WorkingPattern.NIGHTS: "Solo noches",
 }
 
-# The words a spreadsheet may use for each pattern (lower case, accents removed by the reader).
-PATTERN_WORDS_ES = {
-    WorkingPattern.ROTATING: ("rotativo", "24/7", "rotativo 24/7"),
-    WorkingPattern.WEEKDAYS_DAY: ("lunes a viernes", "l-v", "oficina"),
-    WorkingPattern.MON_SAT_DAY: ("lunes a sabado", "l-s"),
-    WorkingPattern.NIGHTS: ("solo noches", "noches"),
-}
-
 
 class PostStatus(StrEnum):
     FILLED = "filled"

@@ -19,7 +19,17 @@ from rich.table import Table
 
 from exports.sheets import csv_row
 from models import Shelter, StaffMember
+from models.people import WorkingPattern
 from roster.cli.common import console, say
+from roster.importing.staff import PATTERNS
+
+PATTERN_WORDS = {pattern: word for word, pattern in PATTERNS.items()}  # as the import reads
+PATTERN_SHORT = {
+    WorkingPattern.ROTATING: "24/7",
+    WorkingPattern.WEEKDAYS_DAY: "L-V día",
+    WorkingPattern.MON_SAT_DAY: "L-S día",
+    WorkingPattern.NIGHTS: "noches",
+}
 
 PIPED_WIDTH = 1000  # piped output is never cut: the table takes the width it needs
 MIN_NAME = 12
@@ -140,12 +150,13 @@ def staff_json(members: list[StaffMember]) -> list[dict[str, Any]]:
 def staff_csv(members: list[StaffMember]) -> str:
     """The staff as CSV, in the columns ``roster import staff`` reads."""
     header = ["codigo", "nombre", "funcion", "funciones_cubre", "horas_semanales"]
-    header += ["trabajo_nocturno", "activo"]
+    header += ["trabajo_nocturno", "patron_trabajo", "activo"]
     return csv_text(
         header,
         [
             [m.id, m.name, m.primary_role, ";".join(r for r in m.roles if r != m.primary_role)]
-            + [f"{m.weekly_hours:g}", "si" if m.night_work else "no", "si" if m.active else "no"]
+            + [f"{m.weekly_hours:g}", "si" if m.night_work else "no"]
+            + [PATTERN_WORDS[m.working_pattern], "si" if m.active else "no"]
             for m in members
         ],
     )
@@ -167,6 +178,7 @@ def staff_table(
         _text_column(table, "También cubre")
     _fixed_column(table, "Horas", ["48"], right=True)
     _fixed_column(table, "Noches", ["sí"])
+    _fixed_column(table, "Patrón", [PATTERN_SHORT[m.working_pattern] for m in members])
     if show_status:
         _fixed_column(table, "Estado", ["inactivo"])
     for member in members:
@@ -174,6 +186,7 @@ def staff_table(
         cells = [member.id, member.name, member.primary_role]
         cells += [] if "También cubre" in dropped else [", ".join(others) or "-"]
         cells += [f"{member.weekly_hours:g}", "sí" if member.night_work else "no"]
+        cells += [PATTERN_SHORT[member.working_pattern]]
         table.add_row(*cells, *(["activo" if member.active else "inactivo"] * show_status))
     return table
 

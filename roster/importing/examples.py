@@ -17,6 +17,7 @@ from models.calendar import month_days
 from roster.importing.absences import KINDS
 from roster.importing.columns import columns
 from roster.importing.coverage import DAY_CLASSES, TIERS
+from roster.importing.staff import PATTERNS
 from roster.services import list_absences, list_coverage, list_shift_types, list_staff
 
 ROWS = 3
@@ -24,6 +25,7 @@ ABSENCE_SHAPES = ((AbsenceKind.VACATION, 5, ""), (AbsenceKind.TRAINING, 2, "tall
 KIND_WORDS = {kind: word for word, kind in KINDS.items()}
 DAY_CLASS_WORDS = {day_class: word for word, day_class in DAY_CLASSES.items()}
 TIER_WORDS = {tier: word for word, tier in TIERS.items()}
+PATTERN_WORDS = {pattern: word for word, pattern in PATTERNS.items()}
 
 
 def _day(day: date) -> str:
@@ -38,6 +40,7 @@ def _staff_row(member: StaffMember) -> dict[str, str]:
         "funciones_cubre": ";".join(r for r in member.roles if r != member.primary_role),
         "horas_semanales": f"{member.weekly_hours:g}",
         "trabajo_nocturno": "si" if member.night_work else "no",
+        "patron_trabajo": PATTERN_WORDS[member.working_pattern],
     }
 
 

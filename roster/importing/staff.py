@@ -7,8 +7,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from models import StaffMember
+from models.people import WorkingPattern
 from roster.importing.cells import (
     CellError,
+    parse_choice,
     parse_code,
     parse_hours,
     parse_member,
@@ -21,7 +23,13 @@ from roster.importing.table import Problems, SheetRow
 from roster.services import create_staff, get_shelter, list_roles, list_staff, update_staff
 
 REQUIRED = ["codigo", "nombre", "funcion", "horas_semanales"]
-OPTIONAL = ["funciones_cubre", "trabajo_nocturno"]
+OPTIONAL = ["funciones_cubre", "trabajo_nocturno", "patron_trabajo"]
+PATTERNS = {
+    "rotativo": WorkingPattern.ROTATING,
+    "lunes_a_viernes": WorkingPattern.WEEKDAYS_DAY,
+    "lunes_a_sabado": WorkingPattern.MON_SAT_DAY,
+    "solo_noches": WorkingPattern.NIGHTS,
+}
 
 
 def _roles(problems: Problems, row: SheetRow, roles: dict[str, str]) -> list[str]:
@@ -47,6 +55,10 @@ def member_from_row(
     night: bool | None = True
     if row["trabajo_nocturno"]:
         night = read_cell(problems, row, "trabajo_nocturno", parse_yes_no)
+    pattern = old.working_pattern if old else WorkingPattern.ROTATING
+    if row["patron_trabajo"]:
+        chosen = read_cell(problems, row, "patron_trabajo", parse_choice, PATTERNS, "patrón")
+        pattern = WorkingPattern(chosen) if chosen else pattern
     if len(problems.messages) > before or code is None or name is None or hours is None:
         return None
     return StaffMember(
@@ -59,6 +71,7 @@ def member_from_row(
         night_work=bool(night),
         post_ids=old.post_ids if old else (),
         active=True,
+        working_pattern=pattern,
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from models import StaffMember
+from models.people import WorkingPattern
 from roster import services
 from roster.importing.forms import FormRefused, staff_form
 from web import i18n
@@ -25,6 +26,12 @@ from web.routes.network import this_month
 from web.templating import render
 
 router = APIRouter(prefix="/hogares/{code}", tags=["datos"])
+PATTERN_NAMES = {
+    WorkingPattern.ROTATING: i18n.N_("Rotativo 24/7"),
+    WorkingPattern.WEEKDAYS_DAY: i18n.N_("Lunes a viernes, turnos de día"),
+    WorkingPattern.MON_SAT_DAY: i18n.N_("Lunes a sábado, turnos de día"),
+    WorkingPattern.NIGHTS: i18n.N_("Solo noches"),
+}
 
 
 def shelter_context(request: Request, db: Session, code: str) -> dict[str, Any]:
@@ -51,13 +58,15 @@ def _staff_context(request: Request, db: Session, code: str) -> dict[str, Any]:
         **shelter_context(request, db, code),
         "post_options": [(post.id, f"{post.id} ({post.role})") for post in posts],
         "posts": posts,
+        "pattern_options": [(str(p), i18n.gettext(name)) for p, name in PATTERN_NAMES.items()],
+        "pattern_name": {str(p): i18n.gettext(name) for p, name in PATTERN_NAMES.items()},
     }
 
 
 def _typed(form: FormData) -> dict[str, Any]:
     """What the form held, to show it again after a refusal."""
     return {
-        **text_fields(form, "codigo", "nombre", "funcion", "horas_semanales"),
+        **text_fields(form, "codigo", "nombre", "funcion", "horas_semanales", "patron_trabajo"),
         "funciones_cubre": form.getlist("funciones_cubre"),
         "plazas": form.getlist("plazas"),
         "trabajo_nocturno": checked(form, "trabajo_nocturno"),
@@ -68,7 +77,7 @@ def _typed(form: FormData) -> dict[str, Any]:
 def _member(db: Session, code: str, form: FormData, editing: str | None) -> StaffMember:
     typed = _typed(form)
     fields = {
-        **text_fields(form, "codigo", "nombre", "funcion", "horas_semanales"),
+        **text_fields(form, "codigo", "nombre", "funcion", "horas_semanales", "patron_trabajo"),
         "funciones_cubre": ";".join(str(role) for role in typed["funciones_cubre"]),
         "trabajo_nocturno": "si" if typed["trabajo_nocturno"] else "no",
     }
@@ -86,6 +95,7 @@ def _values(member: StaffMember) -> dict[str, Any]:
         "funciones_cubre": [role for role in member.roles if role != member.primary_role],
         "plazas": list(member.post_ids),
         "trabajo_nocturno": member.night_work,
+        "patron_trabajo": str(member.working_pattern),
         "activa": member.active,
     }
 
