@@ -12,22 +12,65 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from models.calendar import PeruCalendar
 from models.coverage import CoverageRule, day_class
-from models.people import StaffMember
+from models.leave import ORDINARY_DAY_MINUTES
+from models.people import Absence, AbsenceKind, StaffMember
 from models.shifts import ShiftType
 
 
 @dataclass(frozen=True)
 class LeaveAllowance:
-    """Days a person is away in a year. Vacation: D.Leg. 713, Ley 29849 [C]; the rest [U]."""
+    """Days a person is away in a year, on average, by kind of absence.
+
+    Vacation: 30 days, D.Leg. 713, Ley 29849 [C]. Sick leave and training [U]. Maternity
+    (98 days, Ley 30367), paternity (10 days, Ley 30807) and compensatory rest are a
+    shelter's expected average per person (0 unless set, or ``from_absences``); the
+    breastfeeding hour counts its days at one hour each (an eighth of a working day).
+    """
 
     vacation_days: float = 30.0
     sick_leave_days: float = 15.0
     training_days: float = 6.0
+    maternity_days: float = 0.0
+    paternity_days: float = 0.0
+    compensatory_days: float = 0.0
+    breastfeeding_days: float = 0.0
+
+    def away_days(self) -> float:
+        """Whole days away besides vacation (the breastfeeding hour as eighths of a day)."""
+        whole = self.sick_leave_days + self.training_days + self.maternity_days
+        whole += self.paternity_days + self.compensatory_days
+        return whole + self.breastfeeding_days * 60 / ORDINARY_DAY_MINUTES
+
+    @classmethod
+    def from_absences(
+        cls, absences: Iterable[Absence], year: int, people: int, base: LeaveAllowance | None = None
+    ) -> LeaveAllowance:
+        """``base`` (the defaults) with each kind recorded in ``year`` averaged over ``people``.
+
+        Vacation keeps its legal 30 days; a kind nobody recorded keeps ``base``'s value.
+        """
+        base = base or cls()
+        days: dict[AbsenceKind, int] = defaultdict(int)
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        for absence in absences:
+            start, end = max(absence.start, first), min(absence.end, last)
+            if start <= end:
+                days[AbsenceKind(absence.kind)] += (end - start).days + 1
+        fields = {
+            "sick_leave_days": days[AbsenceKind.MEDICAL] + days[AbsenceKind.UNPLANNED],
+            "training_days": days[AbsenceKind.TRAINING],
+            "maternity_days": days[AbsenceKind.MATERNITY],
+            "paternity_days": days[AbsenceKind.PATERNITY],
+            "compensatory_days": days[AbsenceKind.COMPENSATORY],
+            "breastfeeding_days": days[AbsenceKind.BREASTFEEDING],
+        }
+        recorded = {k: v / max(1, people) for k, v in fields.items() if v}
+        return replace(base, **recorded)
 
 
 @dataclass(frozen=True)
@@ -41,7 +84,7 @@ class YearlyNeed:
     contract_hours: float  # weekly_hours x days / 7
     vacation_hours: float
     feriado_hours: float
-    leave_hours: float  # sick leave and training
+    leave_hours: float  # every kind of absence but vacation (LeaveAllowance.away_days)
 
     @property
     def offered_hours(self) -> float:
@@ -99,7 +142,7 @@ def yearly_need(
         contract_hours=per_day * days,
         vacation_hours=per_day * allowance.vacation_days,
         feriado_hours=weekly_hours / 6 * feriados,
-        leave_hours=per_day * (allowance.sick_leave_days + allowance.training_days),
+        leave_hours=per_day * allowance.away_days(),
     )
 
 

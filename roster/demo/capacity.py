@@ -29,9 +29,11 @@ NOBODY: frozenset[str] = frozenset()
 
 
 def absent_days(absences: Iterable[Absence]) -> dict[str, set[date]]:
-    """Every day each person is absent."""
+    """Every day each person is absent (the breastfeeding hour frees no day)."""
     days: dict[str, set[date]] = defaultdict(set)
     for absence in absences:
+        if not absence.day_off:
+            continue
         day = absence.start
         while day <= absence.end:
             days[absence.staff_id].add(day)

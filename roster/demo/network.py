@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from models.network import NetworkData, ShelterData
+from models.occupancy import Occupancy
 from models.rules import RuleSet
 from models.shelter import Shelter
 from roster.demo.absences import demo_absences
@@ -12,6 +13,7 @@ from roster.demo.blueprints import Blueprint, Profile
 from roster.demo.catalog import BLUEPRINTS
 from roster.demo.coverage import DEMO_ROLES, demo_coverage, demo_shift_types
 from roster.demo.names import NamePicker
+from roster.demo.period import demo_months
 from roster.demo.requests import demo_requests
 from roster.demo.staffing import build_staff
 
@@ -38,6 +40,18 @@ def demo_shelter(plan: Blueprint, rng: random.Random) -> Shelter:
     )
 
 
+def demo_occupancy(shelter: Shelter, rng: random.Random) -> list[Occupancy]:
+    """Expected residents each demo month: today's occupancy (companions with the women),
+    moving by up to two a month within the places, about a third of the children under six."""
+    women, children = shelter.women + shelter.companions, shelter.children
+    months = []
+    for year, month in demo_months():
+        women = max(1, women + rng.randint(-1, 1))
+        children = max(0, min(shelter.capacity - women, children + rng.randint(-1, 1)))
+        months.append(Occupancy(year, month, women, children, round(children * 0.35)))
+    return months
+
+
 def build_shelter_data(plan: Blueprint, seed: int, names: NamePicker) -> ShelterData:
     """One shelter's standing data: staff, posts, shifts, coverage, rules, absences, wishes."""
     rng = random.Random(f"{seed}:{plan.code}")
@@ -53,6 +67,7 @@ def build_shelter_data(plan: Blueprint, seed: int, names: NamePicker) -> Shelter
     )
     data.absences = demo_absences(data, rng, guarded=plan.profile is Profile.COVERED)
     data.requests = demo_requests(data, rng)
+    data.occupancy = demo_occupancy(data.shelter, random.Random(f"{seed}:{plan.code}:ocupacion"))
     return data
 
 

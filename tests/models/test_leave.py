@@ -70,3 +70,24 @@ def test_the_breastfeeding_hour_ends_before_the_first_birthday() -> None:
 def test_a_birth_date_only_goes_with_a_birth_leave() -> None:
     vacation = Absence("s1", AbsenceKind.VACATION, MAR[1], MAR[5], child_born=MAR[1])
     assert [column for column, _ in leave_problems(vacation)] == ["nacimiento"]
+
+
+def test_the_yearly_arithmetic_counts_each_kind_of_leave() -> None:
+    from models.calendar import PeruCalendar
+    from models.yearly import LeaveAllowance, yearly_need
+
+    recorded = [
+        Absence("s1", AbsenceKind.MATERNITY, date(2026, 11, 1), date(2027, 2, 6)),  # 61 in 2026
+        Absence("s2", AbsenceKind.PATERNITY, date(2026, 5, 1), date(2026, 5, 10)),
+        nursing(date(2026, 1, 1), date(2026, 4, 10)),  # 100 days of one hour
+    ]
+    allowance = LeaveAllowance.from_absences(recorded, 2026, people=5)
+    assert (allowance.maternity_days, allowance.paternity_days) == (61 / 5, 10 / 5)
+    assert allowance.sick_leave_days == LeaveAllowance().sick_leave_days  # none recorded
+    plain, shelter = (
+        yearly_need(2026, PeruCalendar()),
+        yearly_need(2026, PeruCalendar(), 48, allowance),
+    )
+    # each person is away (61 + 10) / 5 days more and works 100 / 5 days an hour shorter
+    extra = 48 / 7 * ((61 + 10) / 5 + 100 / 5 / 8)
+    assert shelter.leave_hours - plain.leave_hours == pytest.approx(extra)
