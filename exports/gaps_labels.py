@@ -26,6 +26,7 @@ STATUS_ES = {
     "feasible": "factible, sin prueba de óptimo",
     "none": "sin solución",
     "skipped": "sin demanda",
+    "priced": "con precio bajo una preferencia, sin prueba",
 }
 MONTHS_ES = (
     "enero",

@@ -13,6 +13,8 @@ from typing import Any
 
 from models import Assignment, Gap, PlanningProblem, Roster
 from models.report import SolveReport
+from models.roster import tier_hours
+from models.validator.unstaffed import unstaffed_shifts
 
 FORMAT_VERSION = 1
 
@@ -38,7 +40,21 @@ def _gap(gap: Gap) -> dict[str, Any]:
         "missing": gap.missing,
         "hours": round(gap.hours, 2),
         "reason": str(gap.reason),
+        "tier": str(gap.tier),
     }
+
+
+def _unstaffed(problem: PlanningProblem, roster: Roster) -> list[dict[str, Any]]:
+    """Shifts with nobody on site: date, shift, the role short and the reason (the rule)."""
+    return [
+        {
+            "date": item.day.isoformat(),
+            "shift": item.shift,
+            "role": item.role,
+            "reason": item.reason,
+        }
+        for item in unstaffed_shifts(problem, roster, roster.gaps)
+    ]
 
 
 def _staff(problem: PlanningProblem, first: date) -> list[dict[str, Any]]:
@@ -66,7 +82,7 @@ def _staff(problem: PlanningProblem, first: date) -> list[dict[str, Any]]:
 def _solver(report: SolveReport | None) -> dict[str, Any]:
     """The ``solver`` object: the report's status, last phase, timings, sizes, penalties."""
     if report is None:
-        return dict.fromkeys(SOLVER_KEYS) | {"phases": [], "penalties": {}}
+        return dict.fromkeys(SOLVER_KEYS) | {"phases": [], "tiers": [], "penalties": {}}
     last = report.last_phase
     return {
         "name": report.solver,
@@ -77,6 +93,7 @@ def _solver(report: SolveReport | None) -> dict[str, Any]:
         "build_seconds": report.build_seconds,
         "solve_seconds": report.solve_seconds,
         "phases": [phase.to_dict() for phase in report.phases],
+        "tiers": [tier.to_dict() for tier in report.tiers],
         "penalties": dict(report.penalties),
         "variables": report.variables,
         "constraints": report.constraints,
@@ -84,7 +101,7 @@ def _solver(report: SolveReport | None) -> dict[str, Any]:
 
 
 SOLVER_KEYS = ("name", "status", "objective", "bound", "mip_gap", "build_seconds")
-SOLVER_KEYS += ("solve_seconds", "phases", "penalties", "variables", "constraints")
+SOLVER_KEYS += ("solve_seconds", "phases", "tiers", "penalties", "variables", "constraints")
 
 
 def roster_document(
@@ -123,6 +140,7 @@ def roster_document(
                 "day_class": str(c.day_class),
                 "min": c.minimum,
                 "desired": c.desired,
+                "tier": str(c.tier),
             }
             for c in problem.coverage
         ],
@@ -133,6 +151,8 @@ def roster_document(
                 "role": d.role,
                 "min": d.minimum,
                 "desired": d.desired,
+                "essential": d.essential,
+                "optional": d.optional,
             }
             for d in problem.demand
         ],
@@ -150,6 +170,10 @@ def roster_document(
         "assignments": [_assignment(problem, a) for a in roster.assignments],
         "history": [_assignment(problem, a) for a in problem.history_window()],
         "gaps": [_gap(g) for g in roster.gaps],
+        "uncovered_hours": {
+            tier: round(hours, 2) for tier, hours in tier_hours(roster.gaps).items()
+        },
+        "unstaffed_shifts": _unstaffed(problem, roster),
         "locks": [_assignment(problem, a) for a in problem.locks],
         "reference": [_assignment(problem, a) for a in problem.reference],
         "tallies": {staff_id: asdict(t) for staff_id, t in problem.tallies.items()},

@@ -24,6 +24,7 @@ from models import (
     Shelter,
     ShiftType,
     StaffMember,
+    Tier,
     WorkLimits,
 )
 
@@ -97,7 +98,14 @@ def load_document(doc: dict[str, Any]) -> tuple[PlanningProblem, Roster]:
             for s in doc["shift_types"]
         ],
         coverage=[
-            CoverageRule(c["role"], c["shift"], DayClass(c["day_class"]), c["min"], c["desired"])
+            CoverageRule(
+                c["role"],
+                c["shift"],
+                DayClass(c["day_class"]),
+                c["min"],
+                c["desired"],
+                Tier(c.get("tier", Tier.NORMAL)),
+            )
             for c in doc["coverage"]
         ],
         absences=absences,
@@ -112,7 +120,15 @@ def load_document(doc: dict[str, Any]) -> tuple[PlanningProblem, Roster]:
         tallies={k: FairnessTally(**v) for k, v in doc.get("tallies", {}).items()},
         limits={k: WorkLimits(**v) for k, v in doc.get("limits", {}).items()},
         explicit_demand=[
-            Demand(date.fromisoformat(d["date"]), d["shift"], d["role"], d["min"], d["desired"])
+            Demand(
+                date.fromisoformat(d["date"]),
+                d["shift"],
+                d["role"],
+                d["min"],
+                d["desired"],
+                d.get("essential", 0),
+                d.get("optional", 0),
+            )
             for d in doc["demand"]
         ],
         **_horizon(doc, year, month),
@@ -130,6 +146,7 @@ def load_document(doc: dict[str, Any]) -> tuple[PlanningProblem, Roster]:
                 g["missing"],
                 round(g["hours"] * 60 / g["missing"]) if g["missing"] else 0,
                 g["reason"],
+                g.get("tier", Tier.NORMAL),
             )
             for g in doc["gaps"]
         ],

@@ -6,7 +6,7 @@ the web app and the exports all speak these types.
 """
 
 from models.calendar import LIMA, PeruCalendar
-from models.coverage import CoverageRule, DayClass, Demand
+from models.coverage import CoverageRule, DayClass, Demand, Tier
 from models.limits import WorkLimits
 from models.network import NetworkData, ShelterData
 from models.people import (
@@ -59,5 +59,6 @@ __all__ = [
     "SolveControl",
     "SolveReport",
     "StaffMember",
+    "Tier",
     "WorkLimits",
 ]

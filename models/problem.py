@@ -8,7 +8,14 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from models.calendar import PeruCalendar, month_days
-from models.coverage import CoverageRule, DayClass, Demand, day_class
+from models.coverage import (
+    CoverageRule,
+    DayClass,
+    Demand,
+    check_unique_tiers,
+    day_class,
+    layered_demand,
+)
 from models.leave import ORDINARY_DAY_MINUTES, shortened_days
 from models.limits import WorkLimits
 from models.occupancy import Occupancy, month_coverage
@@ -70,6 +77,7 @@ class PlanningProblem:
             raise ValueError("an explicit horizon needs both start and horizon_days")
         if self.horizon_days is not None and self.horizon_days < 1:
             raise ValueError("horizon_days must be at least 1")
+        check_unique_tiers(self.coverage)
 
     @cached_property
     def days(self) -> list[date]:
@@ -109,7 +117,8 @@ class PlanningProblem:
 
     @cached_property
     def demand(self) -> list[Demand]:
-        """Every (date, shift, role) need of the month with a positive minimum or desired level.
+        """Every (date, shift, role) need of the month with a positive minimum or desired level
+        (the rules of the different tiers for one role, shift and day class added up).
 
         With ``explicit_demand`` set, that list (entries of days outside the horizon
         dropped) is the demand and the coverage rules are not read.
@@ -117,16 +126,18 @@ class PlanningProblem:
         if self.explicit_demand is not None:
             planned = set(self.days)
             return [need for need in self.explicit_demand if need.day in planned]
-        coverage = month_coverage(self.coverage, self.occupancy)
-        rules = {(r.role, r.shift, r.day_class): r for r in coverage}
+        rules: dict[tuple[str, str, DayClass], list[CoverageRule]] = {}
+        for rule in month_coverage(self.coverage, self.occupancy):
+            rules.setdefault((rule.role, rule.shift, rule.day_class), []).append(rule)
         needs = []
         for day in self.days:
             klass = self.day_class(day)
             for shift in self.shift_types:
                 for role in self.roles:
-                    rule = rules.get((role.code, shift.code, klass))
-                    if rule and rule.desired > 0:
-                        needs.append(Demand(day, shift.code, role.code, rule.minimum, rule.desired))
+                    layers = rules.get((role.code, shift.code, klass), [])
+                    need = layered_demand(day, shift.code, role.code, layers) if layers else None
+                    if need is not None:
+                        needs.append(need)
         return needs
 
     def absent_days(self, staff_id: str, days: Iterable[date] | None = None) -> set[date]:

@@ -16,6 +16,7 @@ from models.roster import Roster
 
 log = logging.getLogger(__name__)
 OPTIMAL, FEASIBLE, NONE, SKIPPED = "optimal", "feasible", "none", "skipped"
+PRICED = "priced"  # optional cover: priced in phase 2, not minimised apart
 TOLERANCE = 1e-6  # objective and bound closer than this agree, whatever the gaps ...
 RELATIVE_TOLERANCE = 1e-9  # ... or than this share of the objective (floating-point noise)
 
@@ -92,6 +93,52 @@ class PhaseReport:
         return cls(**{key: value for key, value in data.items() if key in known})
 
 
+@dataclass
+class TierReport:
+    """One coverage tier's uncovered cover and its proof (phase 1's lexicographic steps).
+
+    ``uncovered`` is the returned roster's shortfall of the tier and ``bound`` the proven
+    least shortfall any legal roster has given the tiers above it, both in ``unit``
+    (person-"hours", or person-"shifts"). ``status`` is "optimal" only when the bound
+    proves the shortfall (within ``gap_abs``: the shortfall moves in steps), "feasible"
+    (not proven: time limit), "skipped" (the tier has no minimum, or the solve stopped
+    before it) or "priced" (optional cover: not minimised apart but priced in phase 2
+    below one request, so its bound is not a proof).
+    """
+
+    tier: str
+    status: str
+    uncovered: float = 0.0
+    bound: float | None = None
+    unit: str = "hours"
+    solve_seconds: float = 0.0
+    gap_abs: float | None = None
+
+    def __post_init__(self) -> None:
+        status = honest_status(self.status, self.uncovered, self.bound, 0.0, self.gap_abs)
+        if status != self.status:
+            log.warning(
+                "tier %s: uncovered %s and bound %s disagree: %s, not %s",
+                *(self.tier, self.uncovered, self.bound, status, self.status),
+            )
+            self.status = status
+
+    @property
+    def proven(self) -> bool:
+        """True when the bound proves the tier's shortfall is the least possible."""
+        return self.status == OPTIMAL
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TierReport:
+        """A tier read back from ``to_dict`` (unknown keys ignored)."""
+        known = {item.name for item in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
+
+
 @dataclass(frozen=True)
 class Infeasibility:
     """A person for whom locks or history make a hard rule impossible on some dates."""
@@ -132,6 +179,7 @@ class SolveReport:
     units: dict[str, float] = field(default_factory=dict)
     infeasibilities: list[Infeasibility] = field(default_factory=list)
     cancelled: bool = False  # the caller stopped the solve: the best roster found by then
+    tiers: list[TierReport] = field(default_factory=list)  # uncovered cover and proof per tier
 
     @property
     def objective(self) -> float:
@@ -147,6 +195,10 @@ class SolveReport:
         """The report of one phase by name ("coverage" or "quality")."""
         return next(phase for phase in self.phases if phase.name == name)
 
+    def tier(self, name: str) -> TierReport | None:
+        """The report of one coverage tier ("essential", "normal", "optional"), if any."""
+        return next((item for item in self.tiers if item.tier == name), None)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
         data = asdict(self)
@@ -156,7 +208,7 @@ class SolveReport:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SolveReport:
         """A report read back from ``to_dict`` (unknown keys ignored, missing ones default)."""
-        known = {item.name for item in fields(cls)} - {"phases", "infeasibilities"}
+        known = {item.name for item in fields(cls)} - {"phases", "infeasibilities", "tiers"}
         given = {key: value for key, value in data.items() if key in known}
         return cls(
             **{"status": NONE, "solver": "", **given},
@@ -164,6 +216,7 @@ class SolveReport:
             infeasibilities=[
                 Infeasibility.from_dict(item) for item in data.get("infeasibilities", [])
             ],
+            tiers=[TierReport.from_dict(item) for item in data.get("tiers", [])],
         )
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from models.coverage import Tier
+
 
 class AssignmentSource(StrEnum):
     OPTIMIZER = "optimizer"
@@ -42,7 +44,8 @@ class GapReason(StrEnum):
 
 @dataclass(frozen=True)
 class Gap:
-    """Demand below the minimum: ``missing`` people of ``role`` on ``shift`` of ``day``."""
+    """Demand below the minimum: ``missing`` people of ``role`` on ``shift`` of ``day``,
+    of one coverage tier (a shift short in two tiers has one gap per tier)."""
 
     day: date
     shift: str
@@ -50,10 +53,33 @@ class Gap:
     missing: int
     minutes: int
     reason: str = GapReason.UNKNOWN
+    tier: str = Tier.NORMAL
 
     @property
     def hours(self) -> float:
         return self.missing * self.minutes / 60
+
+
+@dataclass(frozen=True)
+class UnstaffedShift:
+    """A shift of a day with demand and nobody at all on site: the report's headline.
+
+    ``role`` and ``reason`` are those of its most important gap (essential first): the
+    rule that made covering it impossible.
+    """
+
+    day: date
+    shift: str
+    role: str
+    reason: str
+
+
+def tier_hours(gaps: list[Gap]) -> dict[str, float]:
+    """Uncovered person-hours per tier, every tier present (0 when none)."""
+    hours = dict.fromkeys((str(tier) for tier in Tier), 0.0)
+    for gap in gaps:
+        hours[str(gap.tier)] = hours.get(str(gap.tier), 0.0) + gap.hours
+    return hours
 
 
 class RosterStatus(StrEnum):

@@ -214,6 +214,8 @@ class RuleSet:
         hard=False, weight=10.0
     )  # per person-hour below desired
     over_coverage_weight: float = 2.0  # per person-hour above desired
+    essential_coverage_factor: float = 10.0  # an essential missing hour counts this many (S1)
+    optional_coverage_weight: float = 0.5  # per optional missing hour: below one request (S5)
     contract_hours: RuleSetting = RuleSetting(hard=False, weight=1.0)  # per hour off the contract
     holidays_reduce_contract: bool = True  # a feriado lowers the month's target by one working day
     fairness: RuleSetting = RuleSetting(hard=False, weight=5.0)  # per unit of max-min spread
@@ -254,6 +256,8 @@ class RuleSet:
             raise ValueError("weekend_off_per_month: 0 to 5 weekends")
         if not 0 < self.contract_tolerance < 1:
             raise ValueError("contract_tolerance: a share between 0 and 1, e.g. 0.10")
+        if self.essential_coverage_factor < 1 or self.optional_coverage_weight < 0:
+            raise ValueError("coverage tiers: essential factor >= 1, optional weight >= 0")
         if self.coverage_unit not in COVERAGE_UNITS:
             raise ValueError(f"coverage_unit: one of {', '.join(COVERAGE_UNITS)}")
         pairs = tuple((str(first), str(then)) for first, then in self.forbidden_successions)
@@ -272,6 +276,20 @@ class RuleSet:
     def coverage_size(self, shift_minutes: int) -> float:
         """What one person on one shift counts for S1/S2: its hours, or 1 with unit "shifts"."""
         return 1.0 if self.coverage_unit == "shifts" else shift_minutes / 60
+
+    def coverage_tier_weight(self, tier: str) -> float:
+        """S1's weight of one missing unit of ``tier``: essential x factor, normal, optional.
+
+        Lexicographic solves minimise essential then normal apart (the weights rank
+        them only in the one weighted phase); optional cover is priced in phase 2 with
+        ``optional_coverage_weight``, kept below one request's (S5) so that no request
+        is overridden only to fill it.
+        """
+        if tier == "essential":
+            return self.coverage_minimum.weight * self.essential_coverage_factor
+        if tier == "optional":
+            return self.optional_coverage_weight
+        return self.coverage_minimum.weight
 
     def is_on(self, code: str) -> bool:
         return self.setting(code).enabled

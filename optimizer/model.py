@@ -40,10 +40,11 @@ class ConstraintInfo:
 
 @dataclass
 class SoftTerm:
-    """Unweighted units of one soft rule and the weight that prices them."""
+    """Unweighted units of one soft rule and the weight that prices them (S1: per tier)."""
 
     units: pulp.LpAffineExpression
     weight: float
+    tier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class ModelContext:
     )
     locked: set[Cell] = field(default_factory=set)
     history: dict[str, list[Slot]] = field(default_factory=dict)
-    short: dict[tuple[date, str, str], pulp.LpVariable] = field(default_factory=dict)
+    short: dict[tuple[date, str, str, str], pulp.LpVariable] = field(default_factory=dict)
     soft_terms: dict[str, list[SoftTerm]] = field(default_factory=lambda: defaultdict(list))
     constraint_info: dict[str, ConstraintInfo] = field(default_factory=dict)
     infeasibilities: list[Infeasibility] = field(default_factory=list)
@@ -216,9 +217,21 @@ class ModelContext:
     def history_worked(self, staff_id: str, day: date) -> bool:
         return any(slot.day == day for slot in self.history.get(staff_id, []))
 
-    def add_soft(self, code: str, units: pulp.LpAffineExpression, weight: float) -> None:
-        """Register a soft rule's units with the weight that prices them."""
-        self.soft_terms[code].append(SoftTerm(units, weight))
+    def add_soft(
+        self, code: str, units: pulp.LpAffineExpression, weight: float, tier: str | None = None
+    ) -> None:
+        """Register a soft rule's units with the weight that prices them (and S1's tier)."""
+        self.soft_terms[code].append(SoftTerm(units, weight, tier))
+
+    def tier_expression(
+        self, tiers: tuple[str, ...], weighted: bool = True
+    ) -> pulp.LpAffineExpression:
+        """S1's shortfall of ``tiers``: weighted, or in plain units (person-hours)."""
+        return pulp.lpSum(
+            term.units * (term.weight if weighted else 1.0)
+            for term in self.soft_terms.get("S1", [])
+            if term.tier in tiers and (term.weight or not weighted)
+        )
 
     def soft_expression(self, codes: tuple[str, ...] | None = None) -> pulp.LpAffineExpression:
         """The weighted sum of the soft terms of ``codes`` (all when None)."""

@@ -255,7 +255,7 @@ def area_of(ctx: ModelContext, cells: list[Cell]) -> Area:
         mates=mates,
         groups=[members for members in groups.values() if len(members) >= 2],
         shortfalls=[
-            (var.index, index.get(key[0], -1), sorted(who.get(key, ())))
+            (var.index, index.get(key[0], -1), sorted(who.get(key[:3], ())))
             for key, var in ctx.short.items()
         ],
         hotspots=[

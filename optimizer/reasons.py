@@ -26,6 +26,7 @@ from models.validator.hard_limits import check_forbidden_successions, check_work
 from models.validator.hard_load import check_consecutive, check_weekly_hours
 from models.validator.hard_rest import check_min_rest, check_weekly_rest
 from models.validator.report import Violation
+from models.validator.soft_coverage import coverage_gaps
 
 ORDER = list(GapReason)
 Check = Callable[[PlanningProblem, Roster], list[Violation]]
@@ -40,16 +41,17 @@ BLOCKERS: tuple[tuple[GapReason, tuple[Check, ...]], ...] = (  # in GapReason or
 
 
 def explain_gaps(problem: PlanningProblem, roster: Roster) -> list[Gap]:
-    """The roster's gaps (demand below the minimum), each with its binding reason."""
-    covered = Counter((a.day, a.shift, a.role) for a in roster.assignments)
+    """The roster's gaps (demand below the minimum, one per tier short), each with its
+    binding reason (found once per day, shift and role)."""
+    needs = {(need.day, need.shift, need.role): need for need in problem.demand}
     trials = Trials(problem, roster)
+    reasons: dict[tuple, str] = {}
     gaps = []
-    for need in problem.demand:
-        missing = need.minimum - covered[(need.day, need.shift, need.role)]
-        if missing > 0:
-            reason = gap_reason(problem, need, trials)
-            minutes = problem.shifts[need.shift].minutes
-            gaps.append(Gap(need.day, need.shift, need.role, missing, minutes, reason))
+    for gap in coverage_gaps(problem, roster):
+        key = (gap.day, gap.shift, gap.role)
+        if key not in reasons:
+            reasons[key] = gap_reason(problem, needs[key], trials)
+        gaps.append(replace(gap, reason=reasons[key]))
     return gaps
 
 

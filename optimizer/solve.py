@@ -1,7 +1,11 @@
-"""The solve: phase 1 minimises the gap (S1), phase 2 the other soft rules.
+"""The solve: phase 1 minimises the gap (S1) tier by tier, phase 2 the other soft rules.
 
-Phase 2 keeps phase 1's value (``gap_tolerance`` relative slack) and starts from
-phase 1's solution; with HiGHS it is the search core's shelter plan (optimizer/search.py).
+Phase 1 is lexicographic by coverage tier: the essential shortfall is minimised and
+proved, then kept while the normal shortfall is minimised and proved. Optional cover
+is not in phase 1: its shortfall joins phase 2's objective at a weight below one
+request's (S5). Phase 2 keeps phase 1's values (``gap_tolerance`` relative slack) and
+starts from phase 1's solution; with HiGHS it is the search core's shelter plan
+(optimizer/search.py).
 With ``SolverSettings.lexicographic`` False one phase, "weighted", minimises every soft
 term at once, with the core's weighted plan. The result is always a roster: coverage
 is elastic and locks that break a hard rule relax it for that person only (reported in
@@ -18,6 +22,7 @@ from time import perf_counter
 
 import pulp
 
+from models.coverage import Tier
 from models.problem import PlanningProblem
 from models.progress import SolveControl
 from models.report import (
@@ -46,11 +51,15 @@ from optimizer.reasons import explain_gaps
 from optimizer.search import Search
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, relative_gap, run_phase
+from optimizer.tiers import TierStep, combine_steps, tier_reports
 from optimizer.watch import Watch
 
 __all__ = ["phase_report", "restore", "snapshot", "solve"]
 QUALITY_CODES = SOFT_CODES[1:]
 BOUND_SHARE = 0.1  # of phase 2's time at most, for the tight bound (optimizer/bound.py)
+COVERAGE_TIERS = (Tier.ESSENTIAL, Tier.NORMAL)  # phase 1's steps, in order
+PRICED_TIERS = (Tier.OPTIONAL,)  # priced in phase 2's objective instead
+STEP_SHARE = 0.25  # of phase 1's time, the least a later tier step gets once the first ran
 
 
 def solve(
@@ -68,7 +77,7 @@ def solve(
     watch.enter("build")
     ctx = build_model(problem, watch)
     build_seconds = perf_counter() - watch.started
-    coverage, quality, saved = solve_phases(ctx, settings)
+    coverage, quality, saved, steps = solve_phases(ctx, settings)
     solved = settle(ctx, quality, saved)
     roster = extract_roster(ctx, solved)
     watch.enter("gaps")
@@ -84,6 +93,7 @@ def solve(
         constraints=ctx.lp.numConstraints(),
         infeasibilities=list(ctx.infeasibilities),
         cancelled=watch.cancelled,
+        tiers=tier_reports(ctx, roster, steps, settings.lexicographic),
     )
     # The model's penalty columns are exact only for a polished roster: else the validator counts
     from_model = quality.polished and quality.status not in (NONE, SKIPPED) and not watch.cancelled
@@ -106,8 +116,9 @@ def phase_reports(
 
 def solve_phases(
     ctx: ModelContext, settings: SolverSettings
-) -> tuple[PhaseOutcome, PhaseOutcome, dict | None]:
-    """The coverage and quality phases (or the one weighted phase), until the caller stops.
+) -> tuple[PhaseOutcome, PhaseOutcome, dict | None, list[TierStep]]:
+    """The coverage and quality phases (or the one weighted phase), until the caller stops;
+    and phase 1's tier steps.
 
     A phase the caller stopped before it began is "skipped" (weighted: "none").
     """
@@ -115,23 +126,22 @@ def solve_phases(
     unsolved = PhaseOutcome(SKIPPED, None, None, None, 0.0)
     if not settings.lexicographic:
         if watch.tick(force=True):
-            return unsolved, PhaseOutcome(NONE, None, None, None, 0.0), None
+            return unsolved, PhaseOutcome(NONE, None, None, None, 0.0), None, []
         watch.enter("weighted")
         weighted = solve_weighted(ctx, settings)
         watch.tick(force=True)  # the phase's last word: its best roster and bound
-        return unsolved, weighted, None
+        return unsolved, weighted, None, []
     if watch.tick(force=True):
-        return unsolved, PhaseOutcome(NONE, None, None, None, 0.0), None
-    watch.enter("coverage")
-    coverage, saved = solve_coverage(ctx, settings)
+        return unsolved, PhaseOutcome(NONE, None, None, None, 0.0), None, []
+    coverage, saved, steps = solve_coverage(ctx, settings)
     if saved is not None and watch.control.on_roster is not None:
         watch.control.offer(extract_roster(ctx, True))  # shown while phase 2 improves it
     if watch.tick(force=True):
-        return coverage, PhaseOutcome(SKIPPED, None, None, None, 0.0), saved
+        return coverage, PhaseOutcome(SKIPPED, None, None, None, 0.0), saved, steps
     watch.enter("quality")
     quality = solve_quality(ctx, settings, coverage)
     watch.tick(force=True)
-    return coverage, quality, saved
+    return coverage, quality, saved, steps
 
 
 def settle(ctx: ModelContext, quality: PhaseOutcome, saved: dict | None) -> bool:
@@ -142,57 +152,102 @@ def settle(ctx: ModelContext, quality: PhaseOutcome, saved: dict | None) -> bool
     return quality.status != NONE or saved is not None
 
 
-def solve_coverage(ctx: ModelContext, settings: SolverSettings) -> tuple[PhaseOutcome, dict | None]:
-    """Phase 1: minimise the weighted shortfall, proven optimal unless the time runs out.
+def solve_coverage(
+    ctx: ModelContext, settings: SolverSettings
+) -> tuple[PhaseOutcome, dict | None, list[TierStep]]:
+    """Phase 1, lexicographic by tier: the essential shortfall minimised, proven optimal
+    unless the time runs out, and kept; then the normal shortfall, likewise.
 
-    The S1 objective moves in steps of weight x gcd(shift hours), so an absolute gap
-    of half a step proves optimality; the relative gap is 0.
+    Each step's objective moves in steps of weight x gcd(shift hours), so an absolute
+    gap of half a step proves it; the relative gap is 0. A later step gets what is left
+    of ``time_limit_phase1`` (at least ``STEP_SHARE`` of it). The phase's outcome adds
+    the steps up; a step the caller stopped before it began is "skipped".
     """
-    objective = ctx.soft_expression(("S1",))
-    if not objective.keys():
-        return PhaseOutcome(SKIPPED, objective.constant, objective.constant, 0.0, 0.0), None
-    ctx.lp.setObjective(objective)
-    ctx.watch.offset = float(objective.constant)
-    step = coverage_step(ctx) / 2
-    outcome = run_phase(ctx.lp, settings, settings.time_limit_phase1, 0.0, step, watch=ctx.watch)
-    if outcome.status == NONE or outcome.objective is None:
-        return outcome, None
-    if outcome.objective <= 1e-9:
-        for short in ctx.short.values():
-            short.upBound = 0  # full coverage: keep it exactly
-    else:
-        limit = outcome.objective * (1 + settings.gap_tolerance) + 1e-6
-        ctx.add_constraint(objective <= limit, "keep_coverage", "S1", None, None)
-    return outcome, snapshot(ctx)
+    steps: list[TierStep] = []
+    saved: dict | None = None
+    started = perf_counter()
+    for tier in COVERAGE_TIERS:
+        objective = ctx.tier_expression((tier,))
+        if not objective.keys():
+            constant = float(objective.constant)
+            outcome = PhaseOutcome(SKIPPED, constant, constant, 0.0, 0.0)
+            steps.append(TierStep(tier, outcome, ctx.rules.coverage_tier_weight(tier)))
+            continue
+        if saved is not None and ctx.watch.tick(force=True):
+            break  # stopped between two steps: the tiers below are not minimised
+        ctx.watch.enter("coverage", float(objective.constant))
+        ctx.lp.setObjective(objective)
+        spent = perf_counter() - started
+        limit = settings.time_limit_phase1
+        limit = max(limit - spent, limit * STEP_SHARE) if saved is not None else limit
+        half = coverage_step(ctx, tier) / 2
+        # No MIP start: from the essential step's roster HiGHS (1.16) proved the normal
+        # optimum in its reduced space but handed back the start, 75 % worse (HRT-HVC-01).
+        outcome = run_phase(ctx.lp, settings, limit, 0.0, half, watch=ctx.watch)
+        steps.append(TierStep(tier, outcome, ctx.rules.coverage_tier_weight(tier)))
+        if outcome.status == NONE or outcome.objective is None:
+            break
+        keep_tier(ctx, tier, objective, outcome.objective, settings)
+        saved = snapshot(ctx)
+    if saved is not None:
+        restore(ctx, saved)  # a later step stopped without a roster: the earlier one's
+    return combine_steps(steps), saved, steps
 
 
-def coverage_step(ctx: ModelContext) -> float:
-    """The smallest change of the S1 objective between two rosters."""
+def keep_tier(
+    ctx: ModelContext,
+    tier: str,
+    objective: pulp.LpAffineExpression,
+    value: float,
+    settings: SolverSettings,
+) -> None:
+    """Keep a tier's shortfall at ``value``: exactly 0 by bounds, else within the tolerance."""
+    if value <= 1e-9:
+        for key, short in ctx.short.items():
+            if key[3] == tier:
+                short.upBound = 0  # full coverage of the tier: keep it exactly
+        return
+    limit = value * (1 + settings.gap_tolerance) + 1e-6
+    ctx.add_constraint(objective <= limit, ctx.name("keep_coverage", tier), "S1", None, None)
+
+
+def coverage_step(ctx: ModelContext, tier: str) -> float:
+    """The smallest change of a tier's S1 objective between two rosters."""
     minutes = [
-        ctx.problem.shifts[need.shift].minutes for need in ctx.problem.demand if need.minimum
+        ctx.problem.shifts[need.shift].minutes
+        for need in ctx.problem.demand
+        if need.tier_minimum(Tier(tier))
     ]
-    weight = ctx.rules.coverage_minimum.weight
+    weight = ctx.rules.coverage_tier_weight(tier)
     if not minutes:
         return 1.0
     return weight * ctx.rules.coverage_size(reduce(gcd, minutes, 0))
 
 
+def quality_objective(ctx: ModelContext, kept: bool) -> pulp.LpAffineExpression:
+    """Phase 2's objective: S2-S7 and the optional shortfall, or every term when phase 1
+    kept nothing."""
+    if not kept:
+        return ctx.soft_expression()
+    return ctx.soft_expression(QUALITY_CODES) + ctx.tier_expression(PRICED_TIERS)
+
+
 def solve_quality(
     ctx: ModelContext, settings: SolverSettings, coverage: PhaseOutcome
 ) -> PhaseOutcome:
-    """Phase 2: keep phase 1's gap and minimise S2-S7, starting from phase 1's roster.
+    """Phase 2: keep phase 1's gap and minimise S2-S7 and the optional shortfall, starting
+    from phase 1's roster.
 
     HiGHS: the tight bound, then the search core's shelter plan. CBC: one plain solve.
     """
-    codes = QUALITY_CODES if coverage.status != NONE else None  # no value to keep: all
-    objective = ctx.soft_expression(codes)
+    objective = quality_objective(ctx, coverage.status != NONE)  # no value kept: all
     ctx.lp.setObjective(objective)
     ctx.watch.offset = float(objective.constant)
     if settings.solver != "highs":
         warm = coverage.status in (OPTIMAL, FEASIBLE)
         limit, gap = settings.time_limit_phase2, settings.mip_gap
         outcome = run_phase(ctx.lp, settings, limit, gap, None, warm, watch=ctx.watch)
-        return polish_plain(ctx, settings, outcome, codes)
+        return polish_plain(ctx, settings, outcome, objective)
     started, budget = perf_counter(), settings.time_limit_phase2
     tight = tight_bound(ctx, settings, objective, budget * BOUND_SHARE)
     search = Search(ctx, settings, objective, SHELTER)
@@ -218,7 +273,7 @@ def solve_weighted(ctx: ModelContext, settings: SolverSettings) -> PhaseOutcome:
         ctx.adopt_tightening()
     if settings.solver != "highs":
         outcome = run_phase(ctx.lp, settings, budget, settings.mip_gap, gap_abs, watch=ctx.watch)
-        return polish_plain(ctx, settings, outcome, None)
+        return polish_plain(ctx, settings, outcome, objective)
     started = perf_counter()
     search = Search(ctx, settings, objective, weighted_plan(len(ctx.x), settings), gap_abs)
     return search.solve(budget - (perf_counter() - started))
@@ -240,13 +295,13 @@ def polish_plain(
     ctx: ModelContext,
     settings: SolverSettings,
     outcome: PhaseOutcome,
-    codes: tuple[str, ...] | None,
+    objective: pulp.LpAffineExpression,
 ) -> PhaseOutcome:
     """A plain (CBC) solve's polish: the chosen assignments fixed and the model re-solved,
     so every penalty column is tight and the per-rule totals equal the validator's.
 
     A time-limited incumbent may carry slack in auxiliary columns (a fairness maximum
-    above the largest count). The phase's objective (of ``codes``; all when None) is
+    above the largest count). The phase's ``objective`` is
     read again; a roster that cannot be completed keeps its values, unpolished. The
     search core polishes its own rosters (optimizer/search.py).
     """
@@ -263,7 +318,7 @@ def polish_plain(
     if polished.status == NONE:
         restore(ctx, saved)
         return outcome
-    outcome.objective = pulp.value(ctx.soft_expression(codes))
+    outcome.objective = pulp.value(objective)
     outcome.mip_gap = relative_gap(outcome.objective, outcome.best_bound)
     outcome.polished = True
     return outcome

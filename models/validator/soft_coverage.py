@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from models.coverage import Tier
 from models.problem import PlanningProblem
 from models.roster import Gap, GapReason, Roster
 from models.validator.report import SoftResult
@@ -18,38 +19,58 @@ def coverage_counts(roster: Roster) -> Counter[CoverageKey]:
 
 
 def coverage_gaps(problem: PlanningProblem, roster: Roster) -> list[Gap]:
-    """Every (day, shift, role) of ``problem.demand`` with fewer people than its minimum.
+    """Every (day, shift, role) of ``problem.demand`` with fewer people than its minimum,
+    one gap per tier short.
 
-    ``missing = minimum - n`` where n counts the roster's assignments with that day,
-    shift and role; ``minutes`` is the shift's length; the reason is left UNKNOWN (the
-    optimiser's gap analysis finds it). Computed whether or not S1 is enabled.
+    With n the roster's assignments of that day, shift and role, the n people fill the
+    essential minimum first, then the normal, then the optional one; each tier's
+    ``missing`` is what is left of its own minimum. ``minutes`` is the shift's length;
+    the reason is left UNKNOWN (the optimiser's gap analysis finds it). Computed
+    whether or not S1 is enabled.
     """
     counts = coverage_counts(roster)
     gaps = []
     for need in problem.demand:
-        missing = need.minimum - counts[(need.day, need.shift, need.role)]
-        if missing > 0:
-            minutes = problem.shifts[need.shift].minutes
-            gaps.append(Gap(need.day, need.shift, need.role, missing, minutes, GapReason.UNKNOWN))
+        minutes = problem.shifts[need.shift].minutes
+        short = need.shortfall_by_tier(counts[(need.day, need.shift, need.role)])
+        for tier, missing in short.items():
+            if missing > 0:
+                gaps.append(
+                    Gap(need.day, need.shift, need.role, missing, minutes, GapReason.UNKNOWN, tier)
+                )
     return gaps
 
 
 def score_coverage_minimum(problem: PlanningProblem, roster: Roster) -> SoftResult:
-    """S1: person-hours below each demand's minimum, times the rule's weight.
+    """S1: person-hours below each demand's minimum, priced by tier.
 
-    For each Demand: ``shortfall = max(0, minimum - n)``; units = sum of
+    For each Demand and tier: ``shortfall`` = the tier's people missing when the n
+    assigned fill essential, then normal, then optional need; units = sum of
     ``shortfall * shift hours`` (missing person-hours), or of ``shortfall`` (missing
-    person-shifts) when ``rules.coverage_unit`` is "shifts"; penalty = units * weight
-    (default 1000 per person-hour). Never a hard failure: the roster shows its gaps.
+    person-shifts) when ``rules.coverage_unit`` is "shifts"; penalty = sum of units
+    x ``rules.coverage_tier_weight(tier)`` (normal 1000 per person-hour, essential 10
+    times that, optional 0.5). Never a hard failure: the roster shows its gaps.
     Reported as a penalty even if configured hard (the optimiser decides what hard
-    means for it). Source: R.M. 150-2016-MIMP; DOMAIN.md default coverage.
+    means for it). Source: R.M. 150-2016-MIMP; DOMAIN.md default coverage and tiers.
     """
-    setting = problem.rules.coverage_minimum
-    if not setting.enabled:
+    if not problem.rules.coverage_minimum.enabled:
         return SoftResult()
     size = problem.rules.coverage_size
-    units = sum(gap.missing * size(gap.minutes) for gap in coverage_gaps(problem, roster))
-    return SoftResult(units, units * setting.weight)
+    units = penalty = 0.0
+    for gap in coverage_gaps(problem, roster):
+        amount = gap.missing * size(gap.minutes)
+        units += amount
+        penalty += amount * problem.rules.coverage_tier_weight(gap.tier)
+    return SoftResult(units, penalty)
+
+
+def tier_units(problem: PlanningProblem, roster: Roster) -> dict[Tier, float]:
+    """Missing units (person-hours, or person-shifts) per tier, every tier present."""
+    size = problem.rules.coverage_size
+    units = dict.fromkeys(Tier, 0.0)
+    for gap in coverage_gaps(problem, roster):
+        units[Tier(gap.tier)] += gap.missing * size(gap.minutes)
+    return units
 
 
 def score_coverage_desired(problem: PlanningProblem, roster: Roster) -> SoftResult:

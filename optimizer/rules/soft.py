@@ -8,34 +8,44 @@ from __future__ import annotations
 
 import pulp
 
+from models.coverage import TIERS, Tier
 from models.problem import PlanningProblem
 from models.rules import RuleSet
 from optimizer.model import Hotspot, ModelContext, Terms
 
 
 def add_coverage_minimum(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> None:
-    """S1 coverage shortfall (the gap): people missing below the minimum, in person-hours.
+    """S1 coverage shortfall (the gap): people missing below the minimum, per tier, in person-hours.
 
-    For every demand (d, s, r): short[d,s,r] >= minimum - sum_p x[p,d,s,r], short integer
-    in [0, minimum] (so phase 2's tolerance cannot shave fractions off it);
-    units = sum size(s) * short, size = hours(s) (or 1 with coverage_unit "shifts");
-    penalty = coverage_minimum.weight * units.
-    Elastic: the optimiser always returns a roster. Phase 1 minimises this term alone.
-    Source: R.M. 150-2016-MIMP; DOMAIN.md default coverage.
+    For every demand (d, s, r) and tier t with a minimum m_t > 0: short[d,s,r,t] integer in
+    [0, m_t] (so phase 2's tolerance cannot shave fractions off it), and for each such t
+    sum_p x[p,d,s,r] + sum_{t' <= t} short[t'] >= sum_{t' <= t} m_t' (tiers in the order
+    essential, normal, optional: the people present fill essential need first);
+    units_t = sum size(s) * short_t, size = hours(s) (or 1 with coverage_unit "shifts");
+    penalty = sum_t coverage_tier_weight(t) * units_t.
+    Elastic: the optimiser always returns a roster. Phase 1 minimises the essential units,
+    then the normal ones; the optional ones join phase 2's objective.
+    Source: R.M. 150-2016-MIMP; DOMAIN.md default coverage and tiers.
     """
-    units: Terms = []
+    units: dict[Tier, Terms] = {tier: [] for tier in TIERS}
     for need in problem.demand:
-        if need.minimum <= 0:
-            continue
         key = (need.day, need.shift, need.role)
-        short = ctx.lp.add_variable(ctx.name("short", *key), 0, need.minimum, pulp.LpInteger)
-        ctx.short[key] = short
         cover = pulp.LpAffineExpression([(var, 1.0) for var in ctx.cover.get(key, [])])
-        ctx.add_constraint(
-            cover + short >= need.minimum, ctx.name("cover_min", *key), "S1", None, need.day
-        )
-        units.append((short, rules.coverage_size(problem.shifts[need.shift].minutes)))
-    ctx.add_soft("S1", pulp.LpAffineExpression(units), rules.coverage_minimum.weight)
+        size = rules.coverage_size(problem.shifts[need.shift].minutes)
+        needed, shorts = 0, []
+        for tier in TIERS:
+            minimum = need.tier_minimum(tier)
+            if minimum <= 0:
+                continue
+            short = ctx.lp.add_variable(ctx.name("short", *key, tier), 0, minimum, pulp.LpInteger)
+            ctx.short[(*key, tier)] = short
+            needed, shorts = needed + minimum, [*shorts, short]
+            name = ctx.name("cover_min", *key, tier)
+            ctx.add_constraint(cover + pulp.lpSum(shorts) >= needed, name, "S1", None, need.day)
+            units[tier].append((short, size))
+    for tier, terms in units.items():
+        weight = rules.coverage_tier_weight(tier)
+        ctx.add_soft("S1", pulp.LpAffineExpression(terms), weight, tier)
 
 
 def add_coverage_desired(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> None:
@@ -82,9 +92,9 @@ def desired_reach(
     ctx: ModelContext, key: tuple, cover: pulp.LpAffineExpression, minimum: int, desired: int
 ) -> pulp.LpAffineExpression:
     """An expression that may reach max(n, minimum) and no further (see S2)."""
-    short = ctx.short.get(key)
-    if short is not None:
-        return cover + short
+    shorts = [ctx.short[(*key, tier)] for tier in TIERS if (*key, tier) in ctx.short]
+    if shorts:
+        return cover + pulp.lpSum(shorts)
     if minimum == 0:
         return cover
     reach = ctx.lp.add_variable(ctx.name("reach", *key), 0, desired)

@@ -183,7 +183,9 @@ def import_coverage(file: FileArgument, shelter: ShelterOption) -> None:
     """Importa reglas de cobertura: personas mínimas y deseadas por función y turno.
 
     Columnas: funcion, turno, tipo_dia (laborable/sabado/domingo/feriado),
-    minimo, deseado. Reemplaza la regla de la misma función, turno y día.
+    minimo, deseado y, opcional, prioridad (esencial/normal/opcional; vacío:
+    normal). Reemplaza la regla de la misma función, turno, día y prioridad;
+    reglas de distinta prioridad para un mismo turno se suman.
 
     Ejemplo: roster import coverage docs/examples/coverage.csv --shelter HRT-HVC-01
     """

@@ -11,6 +11,7 @@ from rich.table import Table
 from exports.gaps_labels import REASONS_ES, STATUS_ES
 from exports.roster_json import roster_json
 from models.rules import RULES_BY_CODE
+from models.validator.unstaffed import unstaffed_shifts
 from optimizer import SolverSettings
 from roster.bench import bench_network, markdown_table
 from roster.cli.bench_curtois import bench_curtois_command
@@ -24,6 +25,7 @@ from roster.cli.common import (
     write_output,
 )
 from roster.cli.grid import LEGEND, roster_grid
+from roster.cli.tiers import print_tiers, print_unstaffed
 from roster.planning import PlanOutcome, parse_month, plan_month, publish_month
 
 SHELTER_HELP = "Código del hogar, p. ej. HRT-HVC-01 (la lista: roster shelters)."
@@ -61,6 +63,8 @@ def _print_report(console: Console, outcome: PlanOutcome) -> None:
         penalties.add_row(f"{code} {RULES_BY_CODE[code].label_es}", f"{value:.1f}")
     console.print(penalties)
     gaps = outcome.roster.gaps
+    print_tiers(console, report, gaps)
+    print_unstaffed(console, unstaffed_shifts(outcome.problem, outcome.roster, gaps))
     if not gaps:
         console.print("[green]Toda la demanda mínima queda cubierta.[/]")
         return

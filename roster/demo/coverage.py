@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import time
 
-from models.coverage import CoverageRule, DayClass
+from models.coverage import CoverageRule, DayClass, Tier
 from models.people import Role
 from models.shifts import ShiftType, standard_shifts
 
@@ -57,15 +57,20 @@ def demo_shift_types(twelve_hour: bool) -> list[ShiftType]:
 
 
 def _rules(
-    role: str, shift: str, classes: Iterable[DayClass], minimum: int, desired: int
+    role: str,
+    shift: str,
+    classes: Iterable[DayClass],
+    minimum: int,
+    desired: int,
+    tier: Tier = Tier.NORMAL,
 ) -> list[CoverageRule]:
-    return [CoverageRule(role, shift, klass, minimum, desired) for klass in classes]
+    return [CoverageRule(role, shift, klass, minimum, desired, tier) for klass in classes]
 
 
 def _with_holidays(rules: list[CoverageRule]) -> list[CoverageRule]:
     """Add a HOLIDAY copy of every Sunday rule: feriados follow the Sunday pattern."""
     holidays = [
-        CoverageRule(rule.role, rule.shift, DayClass.HOLIDAY, rule.minimum, rule.desired)
+        CoverageRule(rule.role, rule.shift, DayClass.HOLIDAY, rule.minimum, rule.desired, rule.tier)
         for rule in rules
         if rule.day_class is DayClass.SUNDAY
     ]
@@ -77,14 +82,16 @@ def demo_coverage(twelve_hour: bool, roles_on_staff: Iterable[str]) -> list[Cove
     caregiver_shifts = ("D", "N") if twelve_hour else ("M", "T", "N")
     rules: list[CoverageRule] = []
     for shift in caregiver_shifts:
-        rules += _rules("CUI", shift, EVERY_DAY, 1, 1 if shift == "N" else 2)
+        rules += _rules("CUI", shift, EVERY_DAY, 1, 1, Tier.ESSENTIAL)
+        if shift != "N":
+            rules += _rules("CUI", shift, EVERY_DAY, 1, 1)  # the second carer, 07:00-23:00
     rules += _rules("EDU", "M", MONDAY_TO_FRIDAY, 1, 1)
     rules += _rules("PSI", "M", MONDAY_TO_SATURDAY, 1, 1)
     rules += _rules("TSO", "M", MONDAY_TO_FRIDAY, 1, 1)
     rules += _rules("COO", "M", MONDAY_TO_FRIDAY, 1, 1)
     present = set(roles_on_staff)
     if "TAL" in present:
-        rules += _rules("TAL", "M", MONDAY_TO_FRIDAY, 0, 1)
+        rules += _rules("TAL", "M", MONDAY_TO_FRIDAY, 1, 1, Tier.OPTIONAL)
     if "ENF" in present:
-        rules += _rules("ENF", "M", EVERY_DAY, 0, 1)
+        rules += _rules("ENF", "M", EVERY_DAY, 1, 1, Tier.OPTIONAL)
     return _with_holidays(rules)

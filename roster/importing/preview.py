@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from models.coverage import TIER_NAMES_ES
 from models.people import ABSENCE_LABELS_ES
 from roster.importing.absences import import_absences
 from roster.importing.common import ImportResult
@@ -81,8 +82,8 @@ def _snapshot(session: Session, kind: str, shelter_code: str) -> dict[str, tuple
             for a in list_absences(session, shelter_code)
         }
     return {
-        f"{r.role}|{r.shift}|{r.day_class}": (
-            f"{r.role} · {r.shift} · {DAY_CLASS_LABELS_ES[r.day_class]}",
+        f"{r.role}|{r.shift}|{r.day_class}|{r.tier}": (
+            f"{r.role} · {r.shift} · {DAY_CLASS_LABELS_ES[r.day_class]} · {TIER_NAMES_ES[r.tier]}",
             f"mínimo {r.minimum}, deseado {r.desired}",
         )
         for r in list_coverage(session, shelter_code)

@@ -1,11 +1,13 @@
-"""Coverage rules of a shelter: set (create or update), list, delete."""
+"""Coverage rules of a shelter: set (create or update), list, delete; one rule per role,
+shift, day class and tier."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import CoverageRule, DayClass
+from models import CoverageRule, DayClass, Tier
+from models.coverage import TIER_NAMES_ES
 from roster.services.errors import NotFound
 from roster.services.labels import DAY_CLASS_LABELS_ES
 from roster.services.lookup import role_row, shelter_row, shift_row
@@ -14,7 +16,12 @@ from roster.storage import CoverageRuleRow, RoleRow, ShelterRow, ShiftTypeRow
 
 
 def _find(
-    session: Session, shelter: ShelterRow, role: str, shift: str, day_class: DayClass
+    session: Session,
+    shelter: ShelterRow,
+    role: str,
+    shift: str,
+    day_class: DayClass,
+    tier: Tier = Tier.NORMAL,
 ) -> CoverageRuleRow | None:
     return session.scalar(
         select(CoverageRuleRow).where(
@@ -22,20 +29,22 @@ def _find(
             CoverageRuleRow.role_id == role_row(session, role).id,
             CoverageRuleRow.shift_type_id == shift_row(session, shelter, shift).id,
             CoverageRuleRow.day_class == str(day_class),
+            CoverageRuleRow.tier == str(tier),
         )
     )
 
 
 def set_coverage_rule(session: Session, shelter_code: str, rule: CoverageRule) -> CoverageRule:
-    """Store a coverage rule, replacing the one for the same role, shift and day class."""
+    """Store a coverage rule, replacing the one for the same role, shift, day class and tier."""
     shelter = shelter_row(session, shelter_code)
-    row = _find(session, shelter, rule.role, rule.shift, rule.day_class)
+    row = _find(session, shelter, rule.role, rule.shift, rule.day_class, rule.tier)
     if row is None:
         row = CoverageRuleRow(
             shelter_id=shelter.id,
             role_id=role_row(session, rule.role).id,
             shift_type_id=shift_row(session, shelter, rule.shift).id,
             day_class=str(rule.day_class),
+            tier=str(rule.tier),
         )
         session.add(row)
     row.minimum, row.desired = rule.minimum, rule.desired
@@ -58,22 +67,27 @@ def list_coverage(session: Session, shelter_code: str) -> list[CoverageRule]:
     )
     return [
         CoverageRule(
-            role, shift, DayClass(row.day_class), row.minimum, row.desired, ratio=ratio_of(row)
+            role, shift, DayClass(row.day_class), row.minimum, row.desired, row.tier, ratio_of(row)
         )
         for row, role, shift in session.execute(query)
     ]
 
 
 def delete_coverage_rule(
-    session: Session, shelter_code: str, role: str, shift: str, day_class: DayClass
+    session: Session,
+    shelter_code: str,
+    role: str,
+    shift: str,
+    day_class: DayClass,
+    tier: Tier = Tier.NORMAL,
 ) -> None:
-    """Remove one coverage rule (no need on that shift any more)."""
+    """Remove one coverage rule (no need of that tier on that shift any more)."""
     shelter = shelter_row(session, shelter_code)
-    row = _find(session, shelter, role, shift, day_class)
+    row = _find(session, shelter, role, shift, day_class, tier)
     if row is None:
         raise NotFound(
-            f"No hay regla de cobertura para la función '{role}' en el turno '{shift}' "
-            f"({DAY_CLASS_LABELS_ES[day_class]}) del hogar '{shelter_code}'."
+            f"No hay regla de cobertura {TIER_NAMES_ES[tier]} para la función '{role}' en el "
+            f"turno '{shift}' ({DAY_CLASS_LABELS_ES[day_class]}) del hogar '{shelter_code}'."
         )
     session.delete(row)
     session.flush()

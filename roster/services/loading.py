@@ -90,6 +90,7 @@ def _dependent_rows(
             day_class=str(c.day_class),
             minimum=c.minimum,
             desired=c.desired,
+            tier=str(c.tier),
             **ratio_columns(c.ratio),
         )
         for c in data.coverage

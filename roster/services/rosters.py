@@ -97,6 +97,7 @@ def roster_from_row(session: Session, row: RosterRow, shelter: ShelterRow) -> Ro
                 g.missing,
                 g.minutes,
                 _reason(g.reason),
+                g.tier,
             )
             for g in gaps
         ],
@@ -157,6 +158,7 @@ def insert_roster_rows(
             "missing": g.missing,
             "minutes": g.minutes,
             "reason": str(g.reason),
+            "tier": str(g.tier),
         }
         for g in roster.gaps
     ]
@@ -330,7 +332,7 @@ def new_draft_row(
     if source is not None:
         for table, columns in (
             (AssignmentRow, ("staff_id", "day", "shift_type_id", "role_id", "locked", "source")),
-            (GapRow, ("day", "shift_type_id", "role_id", "missing", "minutes", "reason")),
+            (GapRow, ("day", "shift_type_id", "role_id", "missing", "minutes", "reason", "tier")),
         ):
             picked = [getattr(table, name) for name in columns]
             copied = select(literal(row.id), *picked).where(table.roster_id == source.id)

@@ -31,12 +31,18 @@ class ShiftTypeRow(Base):
 
 
 class CoverageRuleRow(Base):
-    """How many people of a role a shift needs on a class of day (minimum, desired)."""
+    """How many people of a role a shift needs on a class of day (minimum, desired), in a
+    tier (essential, normal, optional); one rule per tier, their minimums add up."""
 
     __tablename__ = "coverage_rules"
     __table_args__ = (
         UniqueConstraint(
-            "shelter_id", "role_id", "shift_type_id", "day_class", name="uq_coverage_rules_key"
+            "shelter_id",
+            "role_id",
+            "shift_type_id",
+            "day_class",
+            "tier",
+            name="uq_coverage_rules_key",
         ),
     )
 
@@ -47,6 +53,7 @@ class CoverageRuleRow(Base):
     day_class: Mapped[str] = mapped_column(String(16))
     minimum: Mapped[int]
     desired: Mapped[int]
+    tier: Mapped[str] = mapped_column(String(16), default="normal", server_default="normal")
     # one more person per ratio_per residents of ratio_group beyond ratio_above (occupancy)
     ratio_group: Mapped[str | None] = mapped_column(String(16))
     ratio_per: Mapped[int | None]

@@ -68,3 +68,4 @@ class GapRow(Base):
     missing: Mapped[int]
     minutes: Mapped[int]
     reason: Mapped[str] = mapped_column(String(32))
+    tier: Mapped[str] = mapped_column(String(16), default="normal", server_default="normal")

@@ -1,4 +1,4 @@
-"""Importing coverage rules: created or replaced by role, shift and day class."""
+"""Importing coverage rules: created or replaced by role, shift, day class and tier."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from roster_factories import example_network
 from sqlalchemy.orm import Session
 
-from models import CoverageRule, DayClass
+from models import CoverageRule, DayClass, Tier
 from roster import services as sv
 from roster.importing import ImportFailed, import_coverage
 from roster.storage import session_scope
@@ -31,11 +31,41 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_the_example_file_imports(loaded: Session) -> None:
     result = import_coverage(loaded, "HRT-A", EXAMPLES / "coverage.csv")
-    assert (result.created, result.updated) == (18, 3)
+    assert (result.created, result.updated) == (27, 2)  # CUI M weekday and PSI M weekday
     rules = sv.list_coverage(loaded, "HRT-A")
     assert CoverageRule("AOP", "M", DayClass.HOLIDAY, 1, 1) in rules
-    assert CoverageRule("CUI", "N", DayClass.SUNDAY, 1, 1) in rules
-    assert len(rules) == 21
+    assert CoverageRule("CUI", "N", DayClass.SUNDAY, 1, 1, Tier.ESSENTIAL) in rules
+    assert CoverageRule("CUI", "N", DayClass.SUNDAY, 1, 1) in rules  # the stored normal one stays
+    assert CoverageRule("CUI", "M", DayClass.WEEKDAY, 1, 1, Tier.ESSENTIAL) in rules
+    assert CoverageRule("CUI", "M", DayClass.WEEKDAY, 1, 1, Tier.NORMAL) in rules
+    assert len(rules) == 30
+
+
+def test_a_tier_column_in_spanish_or_english_layers_the_rules(
+    loaded: Session, tmp_path: Path
+) -> None:
+    text = (
+        HEADER.replace("\n", ",prioridad\n")
+        + "CUI,T,domingo,1,1,Esencial\n"
+        + "CUI,T,domingo,1,2,\n"
+        + "PSI,M,sabado,1,1,optional\n"
+    )
+    assert import_coverage(loaded, "HRT-A", write(tmp_path, text)).created == 3
+    rules = sv.list_coverage(loaded, "HRT-A")
+    assert CoverageRule("CUI", "T", DayClass.SUNDAY, 1, 1, Tier.ESSENTIAL) in rules
+    assert CoverageRule("CUI", "T", DayClass.SUNDAY, 1, 2, Tier.NORMAL) in rules
+    assert CoverageRule("PSI", "M", DayClass.SATURDAY, 1, 1, Tier.OPTIONAL) in rules
+
+
+def test_an_unknown_tier_is_named_and_nothing_is_written(loaded: Session, tmp_path: Path) -> None:
+    before = sv.list_coverage(loaded, "HRT-A")
+    text = "funcion,turno,tipo_dia,minimo,deseado,tier\nCUI,T,domingo,1,1,urgente\n"
+    with pytest.raises(ImportFailed) as failure:
+        import_coverage(loaded, "HRT-A", write(tmp_path, text))
+    [error] = failure.value.errors
+    assert error.startswith("cobertura.csv, fila 2, columna 'tier': prioridad 'urgente' no válid")
+    assert "esencial, normal, opcional" in error
+    assert sv.list_coverage(loaded, "HRT-A") == before
 
 
 def test_names_work_as_well_as_codes_and_desired_defaults_to_minimum(

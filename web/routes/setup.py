@@ -13,9 +13,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from models import DayClass, ShiftType
+from models import DayClass, ShiftType, Tier
 from roster import services
-from roster.importing.coverage import DAY_CLASSES
+from roster.importing.coverage import DAY_CLASSES, TIERS
 from roster.importing.forms import FormRefused, coverage_form, shift_form
 from roster.services.rule_settings import rule_lines, rules_from_form
 from web.deps import ManagedShelter, SessionDep, ShelterCode
@@ -25,8 +25,9 @@ from web.templating import render
 
 router = APIRouter(prefix="/hogares/{code}", tags=["datos"])
 SHIFT_FIELDS = ("codigo", "nombre", "inicio", "horas", "guardia")
-COVERAGE_FIELDS = ("funcion", "turno", "tipo_dia", "minimo", "deseado")
+COVERAGE_FIELDS = ("funcion", "turno", "tipo_dia", "minimo", "deseado", "prioridad")
 DAY_WORD = {day_class: word for word, day_class in DAY_CLASSES.items()}
+TIER_WORD = {tier: word for word, tier in TIERS.items()}
 
 
 def _shift_values(shift: ShiftType) -> dict[str, str]:
@@ -101,17 +102,23 @@ def shift_retire(code: ManagedShelter, shift_code: str, db: SessionDep) -> Respo
 def _coverage_context(request: Request, db: Session, code: str) -> dict[str, Any]:
     shifts = services.list_shift_types(db, code)
     order = {s.code: i for i, s in enumerate(shifts)}
-    classes = list(DayClass)
+    classes, tiers = list(DayClass), list(Tier)
     rules = sorted(
         services.list_coverage(db, code),
-        key=lambda r: (r.role, order.get(r.shift, 99), classes.index(r.day_class)),
+        key=lambda r: (
+            r.role,
+            order.get(r.shift, 99),
+            classes.index(r.day_class),
+            tiers.index(r.tier),
+        ),
     )
     return {
         **shelter_context(request, db, code),
         "rules": rules,
         "day_word": DAY_WORD,
+        "tier_word": TIER_WORD,
         "shift_options": [(s.code, f"{s.code} · {s.name}") for s in shifts],
-        "form": {"tipo_dia": "laborable", "minimo": "1", "deseado": "1"},
+        "form": {"tipo_dia": "laborable", "minimo": "1", "deseado": "1", "prioridad": "normal"},
     }
 
 
@@ -123,7 +130,7 @@ def coverage_page(request: Request, code: ShelterCode, db: SessionDep) -> HTMLRe
 
 @router.post("/cobertura", response_class=HTMLResponse)
 def coverage_set(request: Request, code: ManagedShelter, db: SessionDep, form: FormDep) -> Response:
-    """Create or replace the rule of a role, shift and class of day."""
+    """Create or replace the rule of a role, shift, class of day and tier."""
     typed = text_fields(form, *COVERAGE_FIELDS)
     try:
         services.set_coverage_rule(db, code, coverage_form(db, code, typed))
@@ -135,12 +142,15 @@ def coverage_set(request: Request, code: ManagedShelter, db: SessionDep, form: F
 
 @router.post("/cobertura/borrar")
 def coverage_remove(code: ManagedShelter, db: SessionDep, form: FormDep) -> Response:
-    """Remove one coverage rule (that role is no longer needed on that shift and day)."""
-    typed = text_fields(form, "funcion", "turno", "tipo_dia")
+    """Remove one coverage rule (that role is no longer needed on that shift, day and tier)."""
+    typed = text_fields(form, "funcion", "turno", "tipo_dia", "prioridad")
     day_class = DAY_CLASSES.get(typed["tipo_dia"])
     if day_class is None:
         raise services.InvalidInput(f"Tipo de día '{typed['tipo_dia']}' no válido.")
-    services.delete_coverage_rule(db, code, typed["funcion"], typed["turno"], day_class)
+    tier = TIERS.get(typed["prioridad"] or "normal")
+    if tier is None:
+        raise services.InvalidInput(f"Prioridad '{typed['prioridad']}' no válida.")
+    services.delete_coverage_rule(db, code, typed["funcion"], typed["turno"], day_class, tier)
     return saved(f"/hogares/{code}/cobertura", "borrado")
 
 

@@ -1,0 +1,91 @@
+"""Phase 1's steps by coverage tier, and the per-tier report of a solve (the proof).
+
+Each step minimises one tier's weighted shortfall (optimizer/solve.py); the report
+reads each tier's shortfall of the returned roster from the independent validator and
+pairs it with the step's proven bound, both in the rule set's coverage units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.coverage import TIERS, Tier
+from models.report import FEASIBLE, NONE, OPTIMAL, PRICED, SKIPPED, TierReport
+from models.roster import Roster
+from models.validator.soft_coverage import tier_units
+from optimizer.model import ModelContext
+from optimizer.solvers import PhaseOutcome, relative_gap
+
+
+@dataclass
+class TierStep:
+    """One tier's step of phase 1: its outcome (weighted) and the weight of one unit."""
+
+    tier: str
+    outcome: PhaseOutcome
+    weight: float
+
+
+def combine_steps(steps: list[TierStep]) -> PhaseOutcome:
+    """Phase 1's outcome: the steps' objectives and bounds added up.
+
+    Optimal when every step that ran is proven; "none" when none found a roster;
+    "skipped" when no tier had anything to minimise.
+    """
+    ran = [step.outcome for step in steps if step.outcome.status != SKIPPED]
+    if not ran:
+        constant = sum(step.outcome.objective or 0.0 for step in steps)
+        return PhaseOutcome(SKIPPED, constant, constant, 0.0, 0.0)
+    seconds = sum(outcome.seconds for outcome in ran)
+    solved = [outcome for outcome in ran if outcome.status != NONE]
+    if not solved:
+        return PhaseOutcome(NONE, None, None, None, seconds)
+    proven = len(solved) == len(ran) and all(o.status == OPTIMAL for o in solved)
+    objective = sum(step.outcome.objective or 0.0 for step in steps)
+    bounds = [step.outcome.best_bound for step in steps]
+    bound = None if any(b is None for b in bounds) else sum(b or 0.0 for b in bounds)
+    gap_abs = sum(outcome.gap_abs or 0.0 for outcome in solved) or None
+    status = OPTIMAL if proven else FEASIBLE
+    return PhaseOutcome(
+        status, objective, bound, relative_gap(objective, bound), seconds, gap_abs=gap_abs
+    )
+
+
+def tier_reports(
+    ctx: ModelContext, roster: Roster, steps: list[TierStep], lexicographic: bool
+) -> list[TierReport]:
+    """Per tier with demand: the roster's shortfall, the proven bound and its status.
+
+    A shortfall of 0 is proven by itself. Essential and normal carry their phase 1
+    step's bound and status (unproven in the one weighted phase); optional is "priced".
+    """
+    problem = ctx.problem
+    wanted = {tier for need in problem.demand for tier in TIERS if need.tier_minimum(tier)}
+    uncovered = tier_units(problem, roster)
+    by_tier = {step.tier: step for step in steps}
+    unit = problem.rules.coverage_unit
+    reports = []
+    for tier in TIERS:
+        if tier not in wanted:
+            continue
+        value = round(uncovered[tier], 6)
+        step = by_tier.get(tier)
+        status, bound, seconds, gap_abs = (
+            step_proof(step) if lexicographic else (FEASIBLE, None, 0.0, None)
+        )
+        if tier is Tier.OPTIONAL:
+            status, bound = PRICED, None
+        if value <= 1e-9:
+            status, bound = OPTIMAL, 0.0  # nothing uncovered: nothing to prove
+        reports.append(TierReport(str(tier), status, value, bound, unit, seconds, gap_abs))
+    return reports
+
+
+def step_proof(step: TierStep | None) -> tuple[str, float | None, float, float | None]:
+    """Status, bound and absolute gap of a step in coverage units (a step never run: skipped)."""
+    if step is None or step.outcome.status in (SKIPPED, NONE):
+        return SKIPPED, None, 0.0 if step is None else step.outcome.seconds, None
+    outcome, weight = step.outcome, step.weight or 1.0
+    bound = None if outcome.best_bound is None else round(outcome.best_bound / weight, 6)
+    gap_abs = None if outcome.gap_abs is None else outcome.gap_abs / weight
+    return outcome.status, bound, outcome.seconds, gap_abs
