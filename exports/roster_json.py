@@ -68,7 +68,12 @@ def _staff(problem: PlanningProblem, first: date) -> list[dict[str, Any]]:
             "weekly_hours": person.weekly_hours,
             "night_work": person.night_work,
             "absences": [
-                {"from": a.start.isoformat(), "to": a.end.isoformat(), "kind": str(a.kind)}
+                {
+                    "from": a.start.isoformat(),
+                    "to": a.end.isoformat(),
+                    "kind": str(a.kind),
+                    "child_born": a.child_born.isoformat() if a.child_born else None,
+                }
                 for a in problem.absences
                 if a.staff_id == person.id
                 and a.end >= horizon_start
@@ -140,6 +145,7 @@ def roster_document(
                 "day_class": str(c.day_class),
                 "min": c.minimum,
                 "desired": c.desired,
+                "ratio": None if c.ratio is None else asdict(c.ratio),
                 "tier": str(c.tier),
             }
             for c in problem.coverage
@@ -177,6 +183,7 @@ def roster_document(
         "locks": [_assignment(problem, a) for a in problem.locks],
         "reference": [_assignment(problem, a) for a in problem.reference],
         "tallies": {staff_id: asdict(t) for staff_id, t in problem.tallies.items()},
+        "occupancy": None if problem.occupancy is None else asdict(problem.occupancy),
         "limits": {staff_id: asdict(limits) for staff_id, limits in problem.limits.items()},
         "horizon": {"start": problem.first_day.isoformat(), "days": len(problem.days)},
         "rules": asdict(problem.rules),

@@ -27,6 +27,12 @@ from models import (
     Tier,
     WorkLimits,
 )
+from models.occupancy import Occupancy
+
+
+def _day(text: str | None) -> date | None:
+    """An ISO date, or None."""
+    return None if text is None else date.fromisoformat(text)
 
 
 def _assignments(items: list[dict[str, Any]]) -> list[Assignment]:
@@ -57,6 +63,7 @@ def _staff(doc: dict[str, Any]) -> tuple[list[StaffMember], list[Absence]]:
                 AbsenceKind(a["kind"]),
                 date.fromisoformat(a["from"]),
                 date.fromisoformat(a["to"]),
+                child_born=_day(a.get("child_born")),
             )
             for a in item["absences"]
         )
@@ -105,6 +112,7 @@ def load_document(doc: dict[str, Any]) -> tuple[PlanningProblem, Roster]:
                 c["min"],
                 c["desired"],
                 Tier(c.get("tier", Tier.NORMAL)),
+                c.get("ratio"),
             )
             for c in doc["coverage"]
         ],
@@ -118,6 +126,7 @@ def load_document(doc: dict[str, Any]) -> tuple[PlanningProblem, Roster]:
         locks=_assignments(doc.get("locks", [])),
         reference=_assignments(doc.get("reference", [])),
         tallies={k: FairnessTally(**v) for k, v in doc.get("tallies", {}).items()},
+        occupancy=Occupancy(**doc["occupancy"]) if doc.get("occupancy") else None,
         limits={k: WorkLimits(**v) for k, v in doc.get("limits", {}).items()},
         explicit_demand=[
             Demand(

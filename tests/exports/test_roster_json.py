@@ -161,3 +161,30 @@ def test_a_stored_report_reads_back_by_attribute() -> None:
     again = SolveReport.from_dict(json.loads(json.dumps(report.to_dict())))
     assert again == report
     assert again.infeasibilities[0].days == (date(2027, 1, 3),)
+
+
+def test_leave_occupancy_and_ratios_travel_with_the_roster() -> None:
+    from models.occupancy import Occupancy, ResidentGroup, ResidentRatio
+
+    born = date(2026, 8, 1)
+    nursing = Absence("a", AbsenceKind.BREASTFEEDING, date(2027, 1, 1), date(2027, 1, 31))
+    ratio = ResidentRatio(ResidentGroup.CHILDREN, 8)
+    problem = replace(
+        _problem(),
+        absences=[replace(nursing, child_born=born)],
+        coverage=[CoverageRule("CUI", "M", DayClass.WEEKDAY, 1, 1, ratio=ratio)],
+        occupancy=Occupancy(2027, 1, 12, 17, 6),
+    )
+    document = json.loads(roster_json(problem, _roster()))
+    assert document["occupancy"] == {
+        "year": 2027,
+        "month": 1,
+        "women": 12,
+        "children": 17,
+        "under_six": 6,
+    }
+    assert document["coverage"][0]["ratio"] == {"group": "children", "per": 8, "above": 0}
+    loaded, _ = load_document(document)
+    assert loaded.absences == problem.absences and loaded.occupancy == problem.occupancy
+    assert loaded.coverage == problem.coverage
+    assert loaded.demand == problem.demand and loaded.demand[0].minimum == 4
