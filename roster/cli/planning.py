@@ -24,7 +24,7 @@ from roster.cli.common import (
     to_stdout,
     write_output,
 )
-from roster.cli.grid import LEGEND, roster_grid
+from roster.cli.grid import LEGEND, print_contracts, roster_grid
 from roster.cli.tiers import print_tiers, print_unstaffed
 from roster.planning import PlanOutcome, parse_month, plan_month, publish_month
 
@@ -109,9 +109,10 @@ def plan(
     shelter = shelter_code(shelter)
     with cli_errors():
         outcome = plan_month(shelter, year, month_number, settings)
-    out = console(width=140)
+    out = console(width=160)
     out.print(roster_grid(outcome.problem, outcome.roster))
     out.print(LEGEND)
+    print_contracts(out, outcome.problem, outcome.roster)
     _print_report(out, outcome)
     out.print(
         f"Guardado como borrador, versión {outcome.roster.version}. "
