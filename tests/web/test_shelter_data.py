@@ -175,3 +175,9 @@ def test_a_coordinator_cannot_open_another_shelters_data(signed_in: Clients) -> 
     client = signed_in(COORDINATOR)
     for path in ("/personal", "/calendario", "/reglas", "/importar", "/brechas"):
         assert client.get(f"/hogares/{FOREIGN}{path}").status_code == 404
+
+
+def test_the_staff_page_shows_the_feriados_each_person_worked(signed_in: Clients) -> None:
+    page = signed_in(HR).get(f"{BASE}/personal")
+    assert page.status_code == 200
+    assert "Feriados trabajados" in page.text and "D.Leg. 713 art. 9" in page.text

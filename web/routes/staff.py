@@ -15,10 +15,12 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
+from exports.feriados_json import person_totals
 from models import StaffMember
 from models.people import WorkingPattern
 from roster import services
 from roster.importing.forms import FormRefused, staff_form
+from roster.services.feriados import feriado_ledger
 from web import i18n
 from web.deps import ManagedShelter, SessionDep, ShelterCode
 from web.forms import FormDep, checked, notice_text, refusal, saved, text_fields
@@ -102,11 +104,13 @@ def _values(member: StaffMember) -> dict[str, Any]:
 
 @router.get("/personal", response_class=HTMLResponse)
 def staff_list(request: Request, code: ShelterCode, db: SessionDep) -> HTMLResponse:
-    """Everyone of the shelter, active or not, and the form to add a person."""
+    """Everyone of the shelter, active or not, the feriados each one worked, and the form to
+    add a person."""
     context = _staff_context(request, db, code)
     people = services.list_staff(db, code, include_inactive=True)
     people.sort(key=lambda person: (not person.active, person.id))
-    return render(request, "hogar/staff.html", {**context, "people": people})
+    feriados = sorted(person_totals(feriado_ledger(db, code)).items())
+    return render(request, "hogar/staff.html", {**context, "people": people, "feriados": feriados})
 
 
 @router.post("/personal", response_class=HTMLResponse)
