@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from models import Assignment, Gap, PlanningProblem, Roster
+from models.contracts import contract_lines
 from models.report import SolveReport
 from models.roster import tier_hours
 from models.validator.unstaffed import unstaffed_shifts
@@ -67,6 +68,7 @@ def _staff(problem: PlanningProblem, first: date) -> list[dict[str, Any]]:
             "roles": list(person.roles),
             "weekly_hours": person.weekly_hours,
             "night_work": person.night_work,
+            "working_pattern": str(person.working_pattern),
             "absences": [
                 {
                     "from": a.start.isoformat(),
@@ -132,6 +134,7 @@ def roster_document(
                 "start": s.start.strftime("%H:%M"),
                 "minutes": s.minutes,
                 "guard": s.is_guard,
+                "break_minutes": s.break_minutes,
             }
             for s in problem.shift_types
         ],
@@ -180,6 +183,7 @@ def roster_document(
             tier: round(hours, 2) for tier, hours in tier_hours(roster.gaps).items()
         },
         "unstaffed_shifts": _unstaffed(problem, roster),
+        "contracts": [line.to_dict() for line in contract_lines(problem, roster)],
         "locks": [_assignment(problem, a) for a in problem.locks],
         "reference": [_assignment(problem, a) for a in problem.reference],
         "tallies": {staff_id: asdict(t) for staff_id, t in problem.tallies.items()},

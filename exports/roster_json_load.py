@@ -28,6 +28,7 @@ from models import (
     WorkLimits,
 )
 from models.occupancy import Occupancy
+from models.people import WorkingPattern
 
 
 def _day(text: str | None) -> date | None:
@@ -55,6 +56,7 @@ def _staff(doc: dict[str, Any]) -> tuple[list[StaffMember], list[Absence]]:
                 roles=tuple(item["roles"]),
                 weekly_hours=item["weekly_hours"],
                 night_work=item["night_work"],
+                working_pattern=WorkingPattern(item.get("working_pattern", "rotating")),
             )
         )
         absences.extend(
@@ -100,7 +102,12 @@ def load_document(doc: dict[str, Any]) -> tuple[PlanningProblem, Roster]:
         staff=staff,
         shift_types=[
             ShiftType(
-                s["code"], s["name"], time.fromisoformat(s["start"]), s["minutes"], s["guard"]
+                s["code"],
+                s["name"],
+                time.fromisoformat(s["start"]),
+                s["minutes"],
+                s["guard"],
+                s.get("break_minutes", 0),
             )
             for s in doc["shift_types"]
         ],
