@@ -59,6 +59,10 @@ EXPLANATIONS = {
     ),
     "H10": N_("Límites propios de una persona (por su contrato o un acuerdo), si se registraron."),
     "H11": N_("Pares de turnos que no pueden ir uno tras otro en días seguidos."),
+    "H12": N_(
+        "Cada persona trabaja solo los días y turnos del patrón de su contrato: rotativo 24/7, "
+        "lunes a viernes o lunes a sábado de día (sin feriados), o solo noches."
+    ),
     "S1": N_(
         "Cada hora de la cobertura mínima que queda sin cubrir cuesta estos puntos: es la "
         "brecha, lo primero que el optimizador reduce."
@@ -70,7 +74,11 @@ EXPLANATIONS = {
         "feriados trabaja dentro de una misma función."
     ),
     "S5": N_("Puntos por cada preferencia del personal no atendida, multiplicados por su peso."),
-    "S6": N_("Puntos por días libres o de trabajo aislados y por fines de semana partidos."),
+    "S6": N_(
+        "Puntos por días libres o de trabajo aislados, fines de semana partidos, pocos días "
+        "libres tras las noches, pocos fines de semana completos libres, una mañana después "
+        "de una noche en la misma semana y cada hora en otra función que la propia."
+    ),
     "S7": N_(
         "Puntos por cada persona-día que cambia frente al rol publicado al volver a planificar."
     ),
@@ -104,7 +112,17 @@ PARAMETERS: dict[str, tuple[Parameter, ...]] = {
         ),
     ),
     "S2": (Parameter("over_coverage_weight", N_("Puntos por hora de más"), "float", 0, None),),
-    "S3": (Parameter("holidays_reduce_contract", N_("Un feriado baja las horas del mes"), "bool"),),
+    "S3": (
+        Parameter("holidays_reduce_contract", N_("Un feriado baja las horas del mes"), "bool"),
+        Parameter(
+            "contract_tolerance",
+            N_("Desvío del contrato que se señala, con su motivo"),
+            "float",
+            0.01,
+            0.99,
+            N_("fracción: 0,1 es la décima parte"),
+        ),
+    ),
     "S4": (
         Parameter("fairness_nights", N_("Repartir las noches"), "bool"),
         Parameter("fairness_weekends", N_("Repartir los fines de semana"), "bool"),
@@ -114,6 +132,40 @@ PARAMETERS: dict[str, tuple[Parameter, ...]] = {
         Parameter("isolated_day_off_weight", N_("Puntos por día libre aislado"), "float", 0, None),
         Parameter("isolated_work_day_weight", N_("Puntos por día de trabajo aislado"), "float", 0),
         Parameter("split_weekend_weight", N_("Puntos por fin de semana partido"), "float", 0, None),
+        Parameter(
+            "night_recovery_days",
+            N_("Días libres tras un bloque de noches antes de un turno de día"),
+            "int",
+            0,
+            7,
+            N_("días"),
+        ),
+        Parameter(
+            "night_recovery_weight", N_("Puntos por descanso corto tras las noches"), "float", 0
+        ),
+        Parameter(
+            "weekend_off_every",
+            N_("Un fin de semana completo libre cada (0: no se mira)"),
+            "int",
+            0,
+            5,
+            N_("fines de semana"),
+        ),
+        Parameter(
+            "weekend_off_per_month",
+            N_("O fines de semana completos libres al mes (0: no se mira)"),
+            "int",
+            0,
+            5,
+        ),
+        Parameter("weekend_off_weight", N_("Puntos por fin de semana libre que falta"), "float", 0),
+        Parameter(
+            "backward_rotation_weight",
+            N_("Puntos por mañana después de una noche en la misma semana"),
+            "float",
+            0,
+        ),
+        Parameter("cross_cover_weight", N_("Puntos por hora en otra función"), "float", 0),
     ),
 }
 
