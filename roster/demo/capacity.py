@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
 from models.calendar import PeruCalendar
-from models.coverage import DayClass, day_class
+from models.coverage import DayClass, Tier, day_class
 from models.network import ShelterData
 from models.people import Absence, StaffMember
 
@@ -76,8 +76,8 @@ class ShelterCapacity:
         demand: dict[DayClass, dict[Key, list[float]]] = {k: {} for k in DayClass}
         key_hours: dict[Key, float] = {}
         for rule in self.data.coverage:
-            if rule.minimum <= 0:
-                continue
+            if rule.minimum <= 0 or rule.tier is Tier.OPTIONAL:
+                continue  # optional cover (workshops, nurse) sizes no profile: priced below wishes
             shift = shifts[rule.shift]
             key = (rule.role, shift.is_night(threshold))
             entry = demand[rule.day_class].setdefault(key, [0.0, 0.0])

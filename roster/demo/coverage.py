@@ -1,12 +1,16 @@
 """Demo roles, shift types and the default coverage of a 25-30 place shelter (DOMAIN.md).
 
-Coverage, as minimum/desired people per shift:
+Coverage, as minimum/desired people per shift, and its tier (DOMAIN.md):
 
-- CUI caregiver: 1 awake on every shift, 24/7; desired 2 from 07:00 to 23:00 (M and T, or D);
-- EDU educator: 1 on the day shift (M), Monday to Friday;
-- PSI psychologist: 1 on M, Monday to Saturday;
-- TSO social worker and COO coordinator: 1 on M, Monday to Friday;
-- TAL workshop instructor and ENF nurse: desired only (minimum 0), where the shelter has one.
+- CUI caregiver: 1 awake on every shift, 24/7 (essential: the floor); a second one desired
+  from 07:00 to 23:00 (M and T, or D), a normal-tier layer of minimum 0: as a minimum it
+  would raise the caregivers' monthly minimum from 720 to 1,200 hours and turn every covered
+  demo shelter into a gap shelter (the catalogue's profiles are sized on the 24/7 floor);
+- EDU educator: 1 on the day shift (M), Monday to Friday (normal);
+- PSI psychologist: 1 on M, Monday to Saturday (normal);
+- TSO social worker and COO coordinator: 1 on M, Monday to Friday (normal);
+- TAL workshop instructor (M, Monday to Friday) and ENF nurse (M, every day): 1 where the
+  shelter has one (optional).
 
 The AOP operational assistant has no demand of her own: she backs up the caregivers and the
 educator (and does the day's administration, her own role, which no minimum asks for), so any
@@ -83,8 +87,8 @@ def demo_coverage(twelve_hour: bool, roles_on_staff: Iterable[str]) -> list[Cove
     rules: list[CoverageRule] = []
     for shift in caregiver_shifts:
         rules += _rules("CUI", shift, EVERY_DAY, 1, 1, Tier.ESSENTIAL)
-        if shift != "N":
-            rules += _rules("CUI", shift, EVERY_DAY, 1, 1)  # the second carer, 07:00-23:00
+        if shift != "N":  # the second carer, 07:00-23:00: desired (module docstring)
+            rules += _rules("CUI", shift, EVERY_DAY, 0, 1)
     rules += _rules("EDU", "M", MONDAY_TO_FRIDAY, 1, 1)
     rules += _rules("PSI", "M", MONDAY_TO_SATURDAY, 1, 1)
     rules += _rules("TSO", "M", MONDAY_TO_FRIDAY, 1, 1)

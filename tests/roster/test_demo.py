@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 import roster.demo
-from models.coverage import DayClass
+from models.coverage import DayClass, Tier
 from models.network import NetworkData, ShelterData
 from models.people import AbsenceKind, PostStatus
 from models.shelter import Shelter
@@ -169,19 +169,21 @@ def test_coverage_rules_follow_domain_md(network):
     for data in network.shelters:
         shifts = {shift.code for shift in data.shift_types}
         twelve_hour += "D" in shifts
-        rules = {(r.role, r.shift, r.day_class): r for r in data.coverage}
+        rules = {(r.role, r.shift, r.day_class, r.tier): r for r in data.coverage}
         assert all(r.role in ROLE_CODES and r.shift in shifts for r in data.coverage)
         caregiver_shifts = ("D", "N") if "D" in shifts else ("M", "T", "N")
         for shift in caregiver_shifts:
-            for klass in DayClass:
-                assert rules["CUI", shift, klass].minimum == 1
-        assert rules["PSI", "M", DayClass.SATURDAY].minimum == 1
-        assert ("TSO", "M", DayClass.SUNDAY) not in rules
-        assert not any(role == "AOP" for role, _, _ in rules)  # no demand of her own
-        for (role, shift, klass), rule in rules.items():  # feriados follow the Sunday pattern
+            for klass in DayClass:  # the 24/7 floor is essential
+                assert rules["CUI", shift, klass, Tier.ESSENTIAL].minimum == 1
+        assert rules["PSI", "M", DayClass.SATURDAY, Tier.NORMAL].minimum == 1
+        assert ("TSO", "M", DayClass.SUNDAY, Tier.NORMAL) not in rules
+        assert not any(key[0] == "AOP" for key in rules)  # no demand of her own
+        optional = {key[0] for key in rules if key[3] is Tier.OPTIONAL}
+        assert optional <= {"TAL", "ENF"}  # workshops and the nurse
+        for (role, shift, klass, tier), rule in rules.items():  # feriados: the Sunday pattern
             if klass in (DayClass.SUNDAY, DayClass.HOLIDAY):
                 other = DayClass.HOLIDAY if klass is DayClass.SUNDAY else DayClass.SUNDAY
-                assert dataclasses.replace(rule, day_class=other) == rules[role, shift, other]
+                assert dataclasses.replace(rule, day_class=other) == rules[role, shift, other, tier]
     assert 2 <= twelve_hour <= 3
 
 
