@@ -24,6 +24,7 @@ from models.roster import Assignment
 from models.rules import RuleSet
 from models.shelter import Shelter
 from models.shifts import ShiftType
+from models.standby import standby_demand
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ class PlanningProblem:
     @cached_property
     def demand(self) -> list[Demand]:
         """Every (date, shift, role) need of the month with a positive minimum or desired level
-        (the rules of the different tiers for one role, shift and day class added up).
+        (the rules of the different tiers for one role, shift and day class added up), the
+        operational assistant's standby shifts marked up (models.standby).
 
         With ``explicit_demand`` set, that list (entries of days outside the horizon
         dropped) is the demand and the coverage rules are not read.
@@ -138,7 +140,7 @@ class PlanningProblem:
                     need = layered_demand(day, shift.code, role.code, layers) if layers else None
                     if need is not None:
                         needs.append(need)
-        return needs
+        return standby_demand(self, needs)
 
     def absent_days(self, staff_id: str, days: Iterable[date] | None = None) -> set[date]:
         """Days of ``days`` (the month by default) on which the person is absent (H6)."""

@@ -8,8 +8,10 @@ from decimal import Decimal
 from time import perf_counter
 
 from models.costs import SalaryLine
+from models.coverage import Tier
 from models.gaps import GapProof, RecommendedPost, ScenarioResult, ShelterGapAnalysis
 from models.problem import PlanningProblem
+from models.report import OPTIMAL
 from models.staffing import CandidatePost, fte_estimate, monthly_capacity_hours
 from models.yearly import annual_demand_hours, role_year_needs, yearly_need
 from optimizer import PlanResult, solve
@@ -97,13 +99,18 @@ def scenario_result(
 
 
 def gap_proof(problem: PlanningProblem, result: PlanResult) -> GapProof:
-    """Phase 1's bound in hours: no legal roster with this staff leaves a smaller gap."""
-    uncovered = sum(gap.hours for gap in result.roster.gaps)
+    """Phase 1's proof in hours, tier by tier (docs/gaps.md §3): no legal roster leaves less
+    essential cover uncovered, and none that keeps that leaves less normal cover. Optional
+    cover is priced in phase 2, not proven, and left out of the claim."""
+    proven = [tier for tier in result.report.tiers if tier.tier != Tier.OPTIONAL]
+    uncovered = sum(gap.hours for gap in result.roster.gaps if gap.tier != Tier.OPTIONAL)
     phase = next((p for p in result.report.phases if p.name == "coverage"), None)
-    weight = problem.rules.coverage_minimum.weight
-    if phase is None or phase.best_bound is None or not weight:
-        return GapProof(uncovered, None, "none" if phase is None else phase.status)
-    return GapProof(uncovered, phase.best_bound / weight, phase.status)
+    if phase is None:
+        return GapProof(uncovered, None, "none")
+    if not proven or any(t.bound is None or t.unit != "hours" for t in proven):
+        return GapProof(uncovered, None, phase.status)
+    status = OPTIMAL if all(t.proven for t in proven) else phase.status
+    return GapProof(uncovered, sum(t.bound or 0.0 for t in proven), status)
 
 
 def cheapest(

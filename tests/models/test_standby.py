@@ -33,9 +33,14 @@ def problem(assistant: bool = True, **extra):
     return replace(built, rules=RuleSet(extra=extra)) if extra else built
 
 
+def plain(month):
+    """The month's demand before the standby marks it up (the setting off)."""
+    return replace(month, rules=RuleSet(extra={"assistant_standby": False})).demand
+
+
 def test_standby_falls_on_the_thinnest_days_first() -> None:
     month = problem()
-    chosen = standby_shifts(month, month.demand, [p for p in month.staff if p.id == "a1"])
+    chosen = standby_shifts(month, plain(month), [p for p in month.staff if p.id == "a1"])
     vacation_days = {date(2026, 3, day) for day in range(10, 15)}
     assert {day for day, _, _ in chosen[:5]} == vacation_days
     # a person's month (48 h x 31 / 7 = 212.6 h) holds 26 eight-hour shifts, one a day
@@ -46,15 +51,16 @@ def test_standby_falls_on_the_thinnest_days_first() -> None:
 
 def test_only_the_desired_level_moves() -> None:
     month = problem()
-    plain = {(n.day, n.shift, n.role): n for n in month.demand}
-    raised = standby_demand(month, month.demand)
-    changed = [n for n in raised if n != plain[(n.day, n.shift, n.role)]]
+    before_standby = {(n.day, n.shift, n.role): n for n in plain(month)}
+    raised = standby_demand(month, plain(month))
+    assert raised == month.demand  # the month's demand is the marked-up one
+    changed = [n for n in raised if n != before_standby[(n.day, n.shift, n.role)]]
     assert len(changed) == 26
     for need in changed:
-        before = plain[(need.day, need.shift, need.role)]
+        before = before_standby[(need.day, need.shift, need.role)]
         assert need.minimum == before.minimum and need.desired == before.desired + 1
 
 
 def test_no_standby_without_an_assistant_or_with_the_setting_off() -> None:
     for month in (problem(assistant=False), problem(assistant_standby=False)):
-        assert standby_demand(month, month.demand) == month.demand
+        assert standby_demand(month, plain(month)) == month.demand == plain(month)
