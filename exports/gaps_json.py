@@ -193,6 +193,11 @@ def resilience_note(item: ShelterGapAnalysis) -> str:
     return "Sin simular: ejecute 'roster gaps --resilience' para obtener resilience_pct."
 
 
+def mean_pct(values: list[float]) -> float | None:
+    """The network's resilience: the mean over the shelters simulated (same draws each)."""
+    return round(sum(values) / len(values), 1) if values else None
+
+
 def network_scenarios(analysis: NetworkGapAnalysis) -> list[dict[str, Any]]:
     """Each scenario summed over the shelters, the programme's proposal first."""
     totals: dict[str, dict[str, Any]] = {}
@@ -208,8 +213,14 @@ def network_scenarios(analysis: NetworkGapAnalysis) -> list[dict[str, Any]]:
                     "diverted_hours": 0.0,
                     "cost_month": Decimal(0),
                     "added_cost_month": Decimal(0),
+                    "resilience": [],
+                    "expected_uncovered_hours": [],
                 },
             )
+            if s.resilience_pct is not None:
+                t["resilience"].append(s.resilience_pct)
+            if s.expected_uncovered_hours is not None:
+                t["expected_uncovered_hours"].append(s.expected_uncovered_hours)
             t["demand"] += s.demand_hours
             t["uncovered_hours"] += s.uncovered_hours
             t["diverted_hours"] += s.diverted_hours
@@ -224,7 +235,10 @@ def network_scenarios(analysis: NetworkGapAnalysis) -> list[dict[str, Any]]:
             else 100.0,
             "uncovered_hours": hours(t["uncovered_hours"]),
             "diverted_hours": hours(t["diverted_hours"]),
-            "resilience_pct": None,
+            "resilience_pct": mean_pct(t["resilience"]),
+            "expected_uncovered_hours": (
+                hours(sum(t["expected_uncovered_hours"])) if t["expected_uncovered_hours"] else None
+            ),
             "cost_month": money(t["cost_month"]),
             "cost_year": money(t["cost_month"] * 12),
             "added_cost_year": money(t["added_cost_month"] * 12),

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
 from exports.gaps_json import gaps_json
-from exports.gaps_summary import shelter_sentence
 from exports.gaps_labels import number_es, soles
 from exports.gaps_pdf import gaps_pdf
+from exports.gaps_summary import shelter_sentence
 from exports.gaps_xlsx import gaps_xlsx
 from models.gaps import NetworkGapAnalysis
 from roster.cli.common import (
@@ -22,9 +23,12 @@ from roster.cli.common import (
     to_stdout,
     write_output,
 )
+from roster.cli.progress import progress_bar
 from roster.gaps import GapSettings, gap_analysis
-from roster.gaps.settings import limited_settings
+from roster.gaps.settings import ResilienceSettings, limited_settings
 from roster.planning import parse_month
+
+DEFAULT_SIMULATION = ResilienceSettings()
 
 
 def gap_settings(solver: str, time_limit: float, target: float, workers: int) -> GapSettings:
@@ -33,6 +37,15 @@ def gap_settings(solver: str, time_limit: float, target: float, workers: int) ->
         return limited_settings(time_limit, target, solver, workers)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
+
+
+def simulation(resilience: bool, draws: int, seed: int) -> ResilienceSettings | None:
+    """The sick-call simulation asked for with --resilience, or None."""
+    if not resilience:
+        return None
+    if draws < 1:
+        raise typer.BadParameter("debe ser al menos 1", param_hint="'--draws'")
+    return replace(DEFAULT_SIMULATION, draws=draws, seed=seed)
 
 
 def ranking_table(analysis: NetworkGapAnalysis) -> Table:
@@ -98,6 +111,17 @@ def gaps(
     solver: str = typer.Option("highs", help="Solver: highs o cbc."),
     time_limit: float = typer.Option(30.0, help="Segundos como máximo por resolución."),
     workers: int = typer.Option(2, help="Hogares resueltos a la vez (procesos)."),
+    resilience: bool = typer.Option(
+        False,
+        "--resilience",
+        help="Simula ausencias imprevistas en cada escenario y repara el rol de cada una.",
+    ),
+    draws: int = typer.Option(
+        DEFAULT_SIMULATION.draws, help="Ausencias imprevistas simuladas por escenario."
+    ),
+    seed: int = typer.Option(
+        DEFAULT_SIMULATION.seed, help="Semilla del sorteo de ausencias (mismo valor, mismo sorteo)."
+    ),
 ) -> None:
     """Analiza las brechas de personal del mes y las plazas nuevas de menor costo que las cierran.
 
@@ -115,13 +139,17 @@ def gaps(
     if sum(to_stdout(path) for path in (json_file, pdf_file, xlsx_file)) > 1:
         fail("Solo un informe puede ir a la salida estándar ('-').", code=2)
     OUTPUT.data_on_stdout = any(to_stdout(path) for path in (json_file, pdf_file, xlsx_file))
-    settings = gap_settings(solver, time_limit, target, workers)
+    settings = replace(
+        gap_settings(solver, time_limit, target, workers),
+        resilience=simulation(resilience, draws, seed),
+    )
     if shelter is not None:
         shelter = shelter_code(shelter)
     out = console(width=160)
     out.print("Analizando brechas: cada hogar se resuelve varias veces; puede tardar minutos.")
-    with cli_errors():
-        analysis = gap_analysis(year, month_number, shelter, settings)
+    label = "Ausencias simuladas" if shelter and resilience else "Hogares analizados"
+    with cli_errors(), progress_bar(out, label) as advance:
+        analysis = gap_analysis(year, month_number, shelter, settings, on_progress=advance)
     out.print(ranking_table(analysis))
     for item in analysis.ranked():
         out.print(f"- {shelter_sentence(item)}")

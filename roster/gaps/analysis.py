@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from functools import partial
 from time import perf_counter
 
 from models.costs import SalaryLine
@@ -12,11 +13,13 @@ from models.coverage import Tier
 from models.gaps import GapProof, RecommendedPost, ScenarioResult, ShelterGapAnalysis
 from models.problem import PlanningProblem
 from models.report import OPTIMAL
+from models.roster import Roster
 from models.staffing import CandidatePost, fte_estimate, monthly_capacity_hours
 from models.yearly import annual_demand_hours, role_year_needs, yearly_need
 from optimizer import PlanResult, solve
 from optimizer.staffing import StaffingResult, cover_with_posts, recommend_posts
 from roster.gaps.figures import contract_lines, coordination_carriers, gap_breakdown
+from roster.gaps.resilience import OnProgress, measure_scenarios
 from roster.gaps.scenarios import (
     SCENARIO_NAMES,
     Hires,
@@ -147,8 +150,12 @@ def today_cost(inputs: ShelterInputs, settings: GapSettings) -> Decimal:
     return sum((settings.charges.cost_month(pay) for pay in inputs.filled_pays), Decimal(0))
 
 
-def analyse_shelter(inputs: ShelterInputs, settings: GapSettings) -> ShelterGapAnalysis:
-    """Today's gap, the proposal, the cheapest posts with and without it, the yearly view."""
+def analyse_shelter(
+    inputs: ShelterInputs, settings: GapSettings, on_progress: OnProgress | None = None
+) -> ShelterGapAnalysis:
+    """Today's gap, the proposal, the cheapest posts with and without it, the yearly view;
+    with ``settings.resilience``, each scenario's simulated sick calls (``on_progress``
+    hears of each one)."""
     started = perf_counter()
     problem = coordination_rules(inputs.problem, settings)
     pool = pool_candidates(inputs, settings)
@@ -167,10 +174,23 @@ def analyse_shelter(inputs: ShelterInputs, settings: GapSettings) -> ShelterGapA
     returned = scenarios_by_key(scenarios)["today"].coordination_by_others_hours
     for item in scenarios:
         item.hours_returned = max(0.0, returned - item.coordination_by_others_hours)
+    if settings.resilience is not None:
+        plans = partial(month_plan, solver, today)
+        measure_scenarios(
+            scenarios, solver.problem_with, plans, settings.resilience, settings.solver, on_progress
+        )
     analysis = assemble(inputs, settings, problem, today, alone, scenarios, cost)
+    analysis.resilience_draws = settings.resilience.draws if settings.resilience else 0
     analysis.recommended_on_proposal = recommended_posts(pool, on_proposal.hires)
     analysis.seconds = perf_counter() - started
     return analysis
+
+
+def month_plan(solver: ScenarioSolver, today: PlanResult, added: Hires) -> Roster:
+    """A scenario's month plan, as ``roster plan`` makes it: today's, or solved with its posts."""
+    if not added:
+        return today.roster
+    return solve(solver.problem_with(added), solver.settings.solver).roster
 
 
 def scenarios_by_key(scenarios: list[ScenarioResult]) -> dict[str, ScenarioResult]:

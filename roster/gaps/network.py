@@ -15,7 +15,9 @@ from models.people import Post, PostStatus
 from models.problem import PlanningProblem
 from roster import services
 from roster.gaps.analysis import ShelterInputs, analyse_shelter
+from roster.gaps.resilience import OnProgress
 from roster.gaps.settings import GapSettings
+from roster.gaps.tracked import analyse_in_pool
 from roster.storage import session_scope
 
 
@@ -89,8 +91,21 @@ def gap_analysis(
     shelter_code: str | None = None,
     settings: GapSettings | None = None,
     url: str | None = None,
+    on_progress: OnProgress | None = None,
 ) -> NetworkGapAnalysis:
-    """Read the shelters from the database in one short transaction, then analyse them."""
+    """Read the shelters from the database in one short transaction, then analyse them.
+
+    ``on_progress(done, total)`` hears of each shelter done (of a single shelter: of each
+    simulated sick call).
+    """
     with session_scope(url) as session:
         inputs = stored_inputs(session, year, month, shelter_code)
-    return analyse_network(year, month, inputs, settings)
+    if on_progress is None:
+        return analyse_network(year, month, inputs, settings)
+    settings = settings or GapSettings()
+    started = perf_counter()
+    if len(inputs) == 1:
+        shelters = [analyse_shelter(inputs[0], settings, on_progress)]
+    else:
+        shelters = analyse_in_pool(inputs, settings, on_progress, lambda: False)
+    return NetworkGapAnalysis(year, month, shelters, perf_counter() - started)

@@ -38,6 +38,22 @@ CANDIDATE_ROLES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
 COORDINATION_MODES = ("overload", "forbidden")
 
 
+@dataclass(frozen=True)
+class ResilienceSettings:
+    """The sick-call simulation (``roster gaps --resilience``): calls drawn per scenario,
+    the seed that makes them reproducible, and each repair's time limit per phase."""
+
+    draws: int = 8
+    seed: int = 2027
+    repair_seconds: float = 2.0
+
+    def __post_init__(self) -> None:
+        if self.draws < 1:
+            raise ValueError("draws must be at least 1")
+        if self.repair_seconds <= 0:
+            raise ValueError("repair_seconds must be positive")
+
+
 def default_candidates(
     scale: dict[str, SalaryLine] | None = None, charges: EmployerCharges | None = None
 ) -> list[CandidatePost]:
@@ -71,6 +87,7 @@ class GapSettings:
     staffing: StaffingSettings = field(default_factory=lambda: StaffingSettings(time_limit=30.0))
     allowance: LeaveAllowance = field(default_factory=LeaveAllowance)
     workers: int = 2  # shelters solved at once (processes)
+    resilience: ResilienceSettings | None = None  # None: the sick calls are not simulated
 
     def __post_init__(self) -> None:
         roles = [candidate.role for candidate in self.candidates]
