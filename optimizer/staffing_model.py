@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 import pulp
 
+from models.coverage import Tier
 from models.problem import PlanningProblem
 from models.rules import RuleSet
 from models.staffing import CandidatePost, proposed_count, proposed_id, with_proposed_staff
@@ -105,7 +106,9 @@ def build_pool_model(
         candidate.key: add_hire_variables(ctx, candidate, count, first[candidate.key])
         for candidate, count in offered
     }
-    gap = pulp.lpSum(term.units for term in ctx.soft_terms.get("S1", []))
+    gap = pulp.lpSum(  # posts close essential and normal cover; optional cover sizes none
+        term.units for term in ctx.soft_terms.get("S1", []) if term.tier != Tier.OPTIONAL
+    )
     return PoolModel(ctx, hires, pulp.LpAffineExpression(gap), list(candidates), first)
 
 
