@@ -94,6 +94,7 @@ class ModelContext:
     tightening: list[tuple[pulp.LpConstraint, str]] = field(default_factory=list)
     tightening_lp: pulp.LpProblem = field(default_factory=lambda: pulp.LpProblem("tightening"))
     _worked: dict[tuple[str, date], list[pulp.LpVariable]] = field(default_factory=dict)
+    _indicators: dict[str, list[pulp.LpVariable]] = field(default_factory=dict)
     watch: Watch = field(default_factory=Watch)  # the caller's progress hooks and stop flag
     domain: tuple[tuple[str, AllowCell], ...] = ()  # the hard rules' cell filters, in order
 
@@ -195,16 +196,21 @@ class ModelContext:
         """Variables whose sum is 1 when any of ``variables`` is 1, and 0 otherwise.
 
         With H2 on, ``variables`` themselves (they share a day, so at most one is 1);
-        with H2 off, one auxiliary variable squeezed between their maximum and sum.
+        with H2 off, one auxiliary variable squeezed between their maximum and sum, made
+        once per ``name`` (a rule asking again for the same name gets the same one).
         """
         if len(variables) <= 1 or self.rules.one_shift_per_day.enabled:
             return variables
-        aux = self.lp.add_variable(self.name("any", *name), 0, 1)
+        key = self.name("any", *name)
+        if key in self._indicators:
+            return self._indicators[key]
+        aux = self.lp.add_variable(key, 0, 1)
         for index, var in enumerate(variables):
             self.add_constraint(aux >= var, self.name("any_lb", *name, index), "H2", None, None)
         self.add_constraint(
             aux <= pulp.lpSum(variables), self.name("any_ub", *name), "H2", None, None
         )
+        self._indicators[key] = [aux]
         return [aux]
 
     def worked(self, staff_id: str, day: date) -> list[pulp.LpVariable]:

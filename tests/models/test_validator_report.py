@@ -23,7 +23,7 @@ MAR = {day: date(2026, 3, day) for day in range(1, 32)}
 
 
 def test_every_rule_has_one_check_in_order_and_h9_has_none() -> None:
-    assert [code for code, _ in HARD_CHECKS] == [f"H{n}" for n in (*range(1, 9), 10, 11)]
+    assert [code for code, _ in HARD_CHECKS] == [f"H{n}" for n in (*range(1, 9), 10, 11, 12)]
     assert [code for code, _ in SOFT_SCORES] == list(SOFT_CODES)
     assert {rule.code for rule in RULES} == {code for code, _ in HARD_CHECKS + SOFT_SCORES} | {"H9"}
     for _, function in HARD_CHECKS + SOFT_SCORES:

@@ -127,3 +127,12 @@ def test_a_meal_break_lets_four_long_days_fit_a_44_hour_week() -> None:
     paid = [*standard_shifts(), ShiftType("D", "Día", time(7, 0), 720)]
     result = solved(make_problem([person("a")], demand, rules, shift_types=paid))
     assert len(result.roster.gaps) == 1
+
+
+def test_the_humane_terms_match_the_validator_with_one_shift_a_day_off() -> None:
+    # H2 off: the model's night and day-shift indicators are auxiliary columns, made once.
+    staff = [person("a"), person("b"), person("p", "PSI", "CUI")]
+    demand = [need(feb(d), s) for d in (1, 2, 4, 6, 7) for s in ("M", "N")]
+    rules = RuleSet().with_changes(one_shift_per_day={"enabled": False})
+    result = solved(make_problem(staff, demand, rules, locks=nights_of_a(1, 2)))
+    assert result.roster.gaps == []
