@@ -132,7 +132,9 @@ def test_a_meal_break_lets_four_long_days_fit_a_44_hour_week() -> None:
 def test_the_humane_terms_match_the_validator_with_one_shift_a_day_off() -> None:
     # H2 off: the model's night and day-shift indicators are auxiliary columns, made once.
     staff = [person("a"), person("b"), person("p", "PSI", "CUI")]
-    demand = [need(feb(d), s) for d in (1, 2, 4, 6, 7) for s in ("M", "N")]
+    demand = [need(feb(1), "N"), need(feb(2), "N"), need(feb(4), "T", minimum=2)]
+    demand += [need(feb(4), "T", "PSI")]  # p may cover two roles of Thursday's afternoon
+    demand += [need(feb(6), "M"), need(feb(7), "N")]  # one shift type a day (see H3)
     rules = RuleSet().with_changes(one_shift_per_day={"enabled": False})
     result = solved(make_problem(staff, demand, rules, locks=nights_of_a(1, 2)))
     assert result.roster.gaps == []
