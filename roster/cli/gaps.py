@@ -23,6 +23,7 @@ from roster.cli.common import (
     to_stdout,
     write_output,
 )
+from roster.cli.gaps_year import run_year
 from roster.cli.progress import progress_bar
 from roster.gaps import GapSettings, gap_analysis
 from roster.gaps.settings import ResilienceSettings, limited_settings
@@ -94,7 +95,17 @@ def write_reports(
 
 
 def gaps(
-    month: str = typer.Option(..., "--month", help="Mes a analizar, AAAA-MM."),
+    month: str | None = typer.Option(None, "--month", help="Mes a analizar, AAAA-MM."),
+    year: int | None = typer.Option(
+        None,
+        "--year",
+        help="Año a analizar: cada mes con sus licencias, plazas dimensionadas en el año.",
+    ),
+    months_share: float = typer.Option(
+        1.0,
+        "--months-share",
+        help="Con --year: parte de los meses (0-1] cuya brecha estructural cierran las plazas.",
+    ),
     shelter: str | None = typer.Option(
         None, "--shelter", "-s", help="Código del hogar; sin esta opción, toda la red."
     ),
@@ -130,12 +141,14 @@ def gaps(
     También: coordinación asumida por otras funciones, horas sobre contrato, escenarios
     y personas por puesto al año. Sin --shelter analiza toda la red en paralelo.
 
+    Con --year, cada mes del año con sus vacaciones y licencias: las plazas que cierran la
+    brecha estructural de todos los meses (vacantes primero) y el reemplazo temporal que
+    piden las licencias de un mes.
+
     Ejemplo: roster gaps --month 2026-12 --pdf salidas/brechas.pdf --xlsx salidas/brechas.xlsx
     """
-    try:
-        year, month_number = parse_month(month)
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="'--month'") from None
+    if (month is None) == (year is None):
+        raise typer.BadParameter("indique --month AAAA-MM o --year AAAA (uno de los dos)")
     if sum(to_stdout(path) for path in (json_file, pdf_file, xlsx_file)) > 1:
         fail("Solo un informe puede ir a la salida estándar ('-').", code=2)
     OUTPUT.data_on_stdout = any(to_stdout(path) for path in (json_file, pdf_file, xlsx_file))
@@ -146,6 +159,16 @@ def gaps(
     if shelter is not None:
         shelter = shelter_code(shelter)
     out = console(width=160)
+    if year is not None:
+        if not 0 < months_share <= 1:
+            raise typer.BadParameter("debe estar entre 0 y 1", param_hint="'--months-share'")
+        files = (json_file, pdf_file, xlsx_file)
+        run_year(out, year, shelter, replace(settings, months_share=months_share), files)
+        return
+    try:
+        year, month_number = parse_month(month or "")
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="'--month'") from None
     out.print("Analizando brechas: cada hogar se resuelve varias veces; puede tardar minutos.")
     label = "Ausencias simuladas" if shelter and resilience else "Hogares analizados"
     with cli_errors(), progress_bar(out, label) as advance:

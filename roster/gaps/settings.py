@@ -88,6 +88,7 @@ class GapSettings:
     allowance: LeaveAllowance = field(default_factory=LeaveAllowance)
     workers: int = 2  # shelters solved at once (processes)
     resilience: ResilienceSettings | None = None  # None: the sick calls are not simulated
+    months_share: float = 1.0  # --year: share of the months whose structural gap posts close
 
     def __post_init__(self) -> None:
         roles = [candidate.role for candidate in self.candidates]
@@ -95,6 +96,8 @@ class GapSettings:
             raise ValueError("one candidate post per role")
         if self.workers < 1:
             raise ValueError("workers must be at least 1")
+        if not 0 < self.months_share <= 1:
+            raise ValueError("months_share: a share above 0 and at most 1")
         if self.coordination_by_other_roles not in COORDINATION_MODES:
             raise ValueError(f"coordination_by_other_roles: one of {', '.join(COORDINATION_MODES)}")
 
