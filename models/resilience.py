@@ -16,7 +16,8 @@ give the same calls.
 A month expects ``people x days x rate / sick_days_per_call`` calls; its **expected
 uncovered hours** are that many calls times the mean hours a call leaves uncovered after its
 repair. **Resilience** is the share of calls whose repair leaves no more uncovered minimum
-demand than the plan had (docs/gaps.md §7).
+demand than the plan had (docs/gaps.md §7b). Only essential and normal cover counts: optional
+cover (workshops, the nurse) is priced, not owed, so a sick call there is no gap.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from models.coverage import Tier
 from models.people import Absence, AbsenceKind
 from models.problem import PlanningProblem
-from models.roster import Assignment
+from models.roster import Assignment, Roster
+from models.validator.soft_coverage import coverage_gaps
 
 SICK_DAYS_PER_YEAR = 15.0  # LeaveAllowance.sick_leave_days: the yearly arithmetic's allowance
 SICK_DAYS_PER_CALL = 2.0
@@ -97,6 +100,18 @@ def draw_sick_calls(
         last = min(hit.day + timedelta(days=length - 1), problem.last_day)
         calls.append(SickCall(hit.staff_id, hit.day, last))
     return calls
+
+
+def owed_uncovered_hours(
+    problem: PlanningProblem, assignments: list[Assignment], since: date
+) -> float:
+    """Essential and normal minimum demand ``assignments`` leave uncovered from ``since``."""
+    roster = Roster(problem.shelter.code, problem.year, problem.month, list(assignments))
+    return sum(
+        gap.hours
+        for gap in coverage_gaps(problem, roster)
+        if gap.day >= since and gap.tier != Tier.OPTIONAL
+    )
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,15 @@ from dataclasses import replace
 
 from models.gaps import ScenarioResult
 from models.problem import PlanningProblem
-from models.repair import greedy_repair, uncovered
-from models.resilience import CallOutcome, Resilience, SickCall, SickRates, draw_sick_calls
+from models.repair import greedy_repair
+from models.resilience import (
+    CallOutcome,
+    Resilience,
+    SickCall,
+    SickRates,
+    draw_sick_calls,
+    owed_uncovered_hours,
+)
 from models.roster import Roster
 from optimizer import SolverSettings
 from roster.gaps.settings import ResilienceSettings
@@ -32,13 +39,13 @@ def call_outcome(
 ) -> CallOutcome:
     """The hours ``call`` leaves uncovered beyond the plan's own gap, once repaired."""
     month = replace(problem, absences=[*problem.absences, call.absence()])
-    before = uncovered(month, plan.assignments, call.first).hours
+    before = owed_uncovered_hours(month, plan.assignments, call.first)
     quick = greedy_repair(month, plan.assignments, call.first)
-    if uncovered(month, quick, call.first).hours <= before + 1e-6:
+    if owed_uncovered_hours(month, quick, call.first) <= before + 1e-6:
         return CallOutcome(call, 0.0, "greedy")
     setup = RepairSetup(problem.shelter.code, call.first, month, plan)
     outcome = solve_repair(setup, repair, compare=False)
-    after = outcome.summary.coverage_after.hours
+    after = owed_uncovered_hours(month, outcome.roster.assignments, call.first)
     return CallOutcome(call, max(0.0, after - before), outcome.summary.method)
 
 

@@ -19,6 +19,7 @@ from time import perf_counter
 
 from sqlalchemy.orm import Session
 
+from models.coverage import Tier
 from models.gap_year import MonthGap, NetworkYearAnalysis, YearGapAnalysis, size_posts
 from models.gaps import TemporaryCover
 from models.problem import PlanningProblem
@@ -63,6 +64,11 @@ class MonthSolve:
     structural_hours: float
 
 
+def owed(gaps: list[Gap]) -> list[Gap]:
+    """The essential and normal gaps: optional cover is priced, not owed (§3)."""
+    return [gap for gap in gaps if gap.tier != Tier.OPTIONAL]
+
+
 def hours_of(gaps: list[Gap]) -> float:
     return sum(gap.hours for gap in gaps)
 
@@ -81,13 +87,13 @@ def solve_month(
     of posts that closes the structural part."""
     problem = coordination_rules(item.problem, settings)
     solver = ScenarioSolver(problem, settings, pool)
-    gaps = solver.result({}).roster.gaps
+    gaps = owed(solver.result({}).roster.gaps)
     if not gaps:
         return MonthSolve(solver, gaps, 0.0)
     bare = solver
     if any(absence.day_off for absence in problem.absences):
         bare = ScenarioSolver(replace(problem, absences=[]), settings, pool)
-    structural = hours_of(bare.result({}).roster.gaps)
+    structural = hours_of(owed(bare.result({}).roster.gaps))
     if structural > 0:
         found.append(cheapest(bare.problem, settings, pool, {}, bare).hires)
     return MonthSolve(solver, gaps, structural)
@@ -110,7 +116,7 @@ def analyse_shelter_year(
     posts = size_posts(found, len(inputs.months), settings.months_share)
     months, temporary = [], []
     for index, (item, month) in enumerate(zip(inputs.months, solved, strict=True), start=1):
-        after = month.solver.result(posts).roster.gaps if month.gaps else []
+        after = owed(month.solver.result(posts).roster.gaps) if month.gaps else []
         number = item.problem.month
         temporary += [TemporaryCover(number, role, h) for role, h in by_role(after).items()]
         months.append(

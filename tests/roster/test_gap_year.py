@@ -4,7 +4,8 @@ A shelter in miniature through 2027: caregivers 1 on the morning shift Monday to
 which its one caregiver (c1) covers, except on 10 and 11 March (Wednesday and Thursday),
 her vacation: 16 hours that March's leave alone leaves uncovered. A coordinator 1 on the
 morning shift Monday to Friday, whom nobody on the staff can replace: a structural gap
-every month, which the shelter's vacant coordinator post closes.
+every month, which the shelter's vacant coordinator post closes. A workshop (TAL) every
+weekday morning is optional cover nobody gives: priced, not owed, it asks for nothing.
 """
 
 from __future__ import annotations
@@ -18,8 +19,21 @@ import pytest
 from typer.testing import CliRunner
 
 from exports.gaps_year import year_json, year_pdf, year_xlsx
-from models import Absence, AbsenceKind, CoverageRule, DayClass, NetworkData, Post, PostStatus
-from models import Role, Shelter, ShelterData, ShiftType, StaffMember
+from models import (
+    Absence,
+    AbsenceKind,
+    CoverageRule,
+    DayClass,
+    NetworkData,
+    Post,
+    PostStatus,
+    Role,
+    Shelter,
+    ShelterData,
+    ShiftType,
+    StaffMember,
+)
+from models.coverage import Tier
 from models.gap_year import NetworkYearAnalysis
 from models.staffing import CandidatePost
 from optimizer import SolverSettings
@@ -31,7 +45,7 @@ from roster.gaps.year import YearInputs, analyse_shelter_year
 from roster.storage import session_scope
 
 CODE = "HRT-TA"
-ROLES = [Role("CUI", "Cuidadora"), Role("COO", "Coordinadora")]
+ROLES = [Role("CUI", "Cuidadora"), Role("COO", "Coordinadora"), Role("TAL", "Taller")]
 MORNING = ShiftType("M", "Mañana", time(7, 0), 480)
 SETTINGS = GapSettings(
     candidates=[
@@ -51,6 +65,7 @@ def shelter_data() -> ShelterData:
         Post("PL2", CODE, "COO", monthly_cost=Decimal("4750"), status=PostStatus.VACANT),
     ]
     coverage = [CoverageRule(role, "M", DayClass.WEEKDAY, 1, 1) for role in ("CUI", "COO")]
+    coverage.append(CoverageRule("TAL", "M", DayClass.WEEKDAY, 1, 1, Tier.OPTIONAL))
     vacation = Absence("c1", AbsenceKind.VACATION, date(2027, 3, 10), date(2027, 3, 11))
     return ShelterData(shelter, posts, [carer], [MORNING], coverage, absences=[vacation])
 
