@@ -26,8 +26,9 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import reduce
 
+from models.coverage import Tier
 from models.problem import PlanningProblem
-from models.report import NONE, PhaseReport, PlanResult, SolveReport
+from models.report import NONE, OPTIMAL, SKIPPED, PhaseReport, PlanResult, SolveReport
 from models.roster import Gap
 from models.staffing import (
     CandidatePost,
@@ -264,25 +265,32 @@ def cover_with_posts(
 ) -> PlanResult:
     """A scenario's coverage: phase 1 only (the gap and its proof), with the soft rules
     that do not change coverage switched off; then, the gap kept, the fewest hours of
-    coordination carried by other roles (``coordinator_role``; None skips it).
+    optional cover left uncovered plus hours of coordination carried by other roles
+    (``coordinator_role``; None leaves them out), both person-hours.
 
     A scenario's coverage needs no roster quality (docs/gaps.md §7), and this is the
     same model as the staffing model's, so a recommended set closes here what it claims.
+    Optional cover is not in phase 1 (the full solve prices it in phase 2): filling it
+    here keeps a scenario's uncovered hours comparable with today's.
     """
     ctx = build_model(replace(problem, rules=staffing_rules(problem.rules)))
     coverage, saved, *_ = solve_coverage(ctx, settings)  # (tier steps follow, when any)
     phases = [phase_report("coverage", coverage, 0.0)]
-    if saved is not None and coordinator_role:
-        diverted = diverted_expression(ctx, coordinator_role)
-        if diverted.keys():
-            ctx.lp.setObjective(diverted)
-            second = run_phase(ctx.lp, settings, settings.time_limit_phase2, 0.0, 0.5)
-            phases.append(phase_report("diverted", second, 0.0))
-            if second.status == NONE:
-                restore(ctx, saved)
-    roster = extract_roster(ctx, saved is not None)
+    second_step = ctx.tier_expression((Tier.OPTIONAL,), weighted=False)
+    if coordinator_role:
+        second_step += diverted_expression(ctx, coordinator_role)
+    owed_nothing = coverage.status == SKIPPED  # no essential or normal cover to prove
+    solved = saved is not None
+    if (solved or owed_nothing) and second_step.keys():
+        ctx.lp.setObjective(second_step)
+        second = run_phase(ctx.lp, settings, settings.time_limit_phase2, 0.0, 0.5)
+        phases.append(phase_report("diverted", second, 0.0))
+        if second.status == NONE and saved is not None:
+            restore(ctx, saved)
+        solved = solved or second.status != NONE
+    roster = extract_roster(ctx, solved)
     roster.gaps = explain_gaps(problem, roster)
-    status = coverage.status if saved is not None else NONE
+    status = coverage.status if saved is not None else OPTIMAL if owed_nothing else NONE
     report = SolveReport(status=status, solver=settings.solver, phases=phases)
     return PlanResult(roster, report)
 
