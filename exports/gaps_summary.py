@@ -45,7 +45,18 @@ def scenario_sentence(item: ShelterGapAnalysis, scenario: ScenarioResult) -> str
     return (
         f"{count} {'plaza' if count == 1 else 'plazas'} ({posts}), S/ {thousands(float(extra))} "
         f"al año; cubren el {scenario.coverage_pct:.1f} % de la demanda mínima (hoy "
-        f"{item.today.coverage_pct:.1f} %){returned}"
+        f"{item.today.coverage_pct:.1f} %){returned}{resilience_words(item, scenario)}"
+    )
+
+
+def resilience_words(item: ShelterGapAnalysis, scenario: ScenarioResult) -> str:
+    """The sick calls a scenario covers against today's, once simulated (--resilience)."""
+    today = next((s for s in item.scenarios if s.key == "today"), None)
+    if scenario.resilience_pct is None or today is None or today.resilience_pct is None:
+        return ""
+    return (
+        f"; cubren sin brecha el {scenario.resilience_pct:.0f} % de las ausencias imprevistas "
+        f"simuladas (hoy {today.resilience_pct:.0f} %)"
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from exports.gaps_summary import shelter_sentence
 from models import (
     CoverageRule,
     DayClass,
@@ -119,3 +120,9 @@ def test_the_command_simulates_with_its_draws_and_seed(db_url: str, tmp_path: Pa
     assert shelter["resilience"].startswith("3 ausencias imprevistas")
     bad = CliRunner().invoke(app, [*args[:9], "--draws", "0"], env={"ROSTER_DATABASE_URL": db_url})
     assert bad.exit_code != 0 and "--draws" in bad.output
+
+
+def test_the_first_pages_sentence_says_what_the_assistant_buys(analysis) -> None:
+    result, _ = analysis
+    sentence = shelter_sentence(result)
+    assert "cubren sin brecha el 100 % de las ausencias imprevistas simuladas (hoy 0 %)" in sentence
