@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from decimal import Decimal
 from time import perf_counter
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -17,16 +19,40 @@ from roster import services
 from roster.gaps.analysis import ShelterInputs, analyse_shelter
 from roster.gaps.resilience import OnProgress
 from roster.gaps.settings import GapSettings
-from roster.gaps.tracked import analyse_in_pool
 from roster.storage import session_scope
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def in_parallel(
+    target: Callable[[Item, GapSettings], Result],
+    inputs: list[Item],
+    settings: GapSettings,
+    on_done: OnProgress | None = None,
+) -> list[Result]:
+    """``target(item, settings)`` of each item, in input order, over ``settings.workers``
+    processes (in this process with one worker or one item); ``on_done(done, total)``
+    hears of each one that ends."""
+    report = on_done or (lambda done, total: None)
+    if settings.workers == 1 or len(inputs) <= 1:
+        results = []
+        for item in inputs:
+            results.append(target(item, settings))
+            report(len(results), len(inputs))
+        return results
+    found: dict[int, Result] = {}
+    with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+        futures = {pool.submit(target, item, settings): k for k, item in enumerate(inputs)}
+        for future in as_completed(futures):
+            found[futures[future]] = future.result()
+            report(len(found), len(inputs))
+    return [found[k] for k in range(len(inputs))]
 
 
 def analyse_all(inputs: list[ShelterInputs], settings: GapSettings) -> list[ShelterGapAnalysis]:
     """Each shelter's analysis, in input order, over ``settings.workers`` processes."""
-    if settings.workers == 1 or len(inputs) <= 1:
-        return [analyse_shelter(item, settings) for item in inputs]
-    with ProcessPoolExecutor(max_workers=settings.workers) as pool:
-        return list(pool.map(analyse_shelter, inputs, [settings] * len(inputs)))
+    return in_parallel(analyse_shelter, inputs, settings)
 
 
 def analyse_network(
@@ -100,12 +126,10 @@ def gap_analysis(
     """
     with session_scope(url) as session:
         inputs = stored_inputs(session, year, month, shelter_code)
-    if on_progress is None:
-        return analyse_network(year, month, inputs, settings)
     settings = settings or GapSettings()
     started = perf_counter()
     if len(inputs) == 1:
         shelters = [analyse_shelter(inputs[0], settings, on_progress)]
     else:
-        shelters = analyse_in_pool(inputs, settings, on_progress, lambda: False)
+        shelters = in_parallel(analyse_shelter, inputs, settings, on_progress)
     return NetworkGapAnalysis(year, month, shelters, perf_counter() - started)

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from models.coverage import Tier
 from models.gap_year import MonthGap, NetworkYearAnalysis, YearGapAnalysis, size_posts
 from models.gaps import TemporaryCover
-from models.problem import PlanningProblem
 from models.roster import Gap
 from models.staffing import minimum_demand_hours
 from roster import services
@@ -33,10 +32,9 @@ from roster.gaps.analysis import (
     recommended_posts,
     today_cost,
 )
-from roster.gaps.network import shelter_inputs
+from roster.gaps.network import in_parallel, shelter_inputs
 from roster.gaps.scenarios import Hires, ShelterInputs, coordination_rules, pool_candidates
 from roster.gaps.settings import GapSettings
-from roster.gaps.tracked import analyse_in_pool
 from roster.storage import session_scope
 
 OnProgress = Callable[[int, int], None]  # (steps done, steps in all)
@@ -48,11 +46,6 @@ class YearInputs:
     """A shelter's twelve months, January first (each with that month's absences)."""
 
     months: list[ShelterInputs]
-
-    @property
-    def problem(self) -> PlanningProblem:
-        """January's problem: names the shelter (the process pool's messages read it)."""
-        return self.months[0].problem
 
 
 @dataclass
@@ -200,7 +193,5 @@ def year_gap_analysis(
     if len(inputs) == 1:
         shelters = [analyse_shelter_year(inputs[0], settings, on_progress)]
     else:
-        report = on_progress or (lambda done, total: None)
-        target = analyse_shelter_year
-        shelters = analyse_in_pool(inputs, settings, report, lambda: False, target)  # type: ignore[arg-type]
+        shelters = in_parallel(analyse_shelter_year, inputs, settings, on_progress)
     return NetworkYearAnalysis(year, shelters, perf_counter() - started)
