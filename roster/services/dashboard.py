@@ -4,7 +4,8 @@ Read in a handful of queries whatever the number of shelters (the page's target 
 under 200 ms for the 22 of the network; docs/benchmarks.md). Coverage is that of the
 month's official roster (the newest published version), else of its newest draft, with
 the same definition as the gap report (docs/gaps.md §2): the share of the minimum
-demand's hours covered.
+demand's hours covered. Uncovered hours are split by role and by priority tier
+(essential, normal, optional: DOMAIN.md), read from the stored gaps in one query.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.calendar import PeruCalendar, month_days
-from models.coverage import day_class
+from models.coverage import TIERS, day_class
 from roster.services.staff import active_staff_counts
 from roster.storage import (
     CoverageRuleRow,
@@ -37,6 +38,7 @@ SORT_KEYS = (
     "status",
     "coverage",
     "uncovered",
+    *(str(tier) for tier in TIERS),  # uncovered hours of one tier
     "people",
     "vacancies",
 )
@@ -55,6 +57,7 @@ class DashboardLine:
     demand_hours: float
     uncovered_hours: float | None
     uncovered_by_role: dict[str, float] = field(default_factory=dict)
+    uncovered_by_tier: dict[str, float] = field(default_factory=dict)  # every tier, 0 if none
     people: int = 0
     vacancies: int = 0
 
@@ -86,17 +89,32 @@ def _shown_rosters(session: Session, year: int, month: int) -> dict[int, tuple[R
     return shown
 
 
-def _uncovered(session: Session, roster_ids: list[int]) -> dict[int, dict[str, float]]:
-    """Per roster id: uncovered minimum demand in hours by role code."""
+def _no_gap() -> tuple[dict[str, float], dict[str, float]]:
+    """A roster's uncovered hours when it has no gap: no role, every tier at 0."""
+    return {}, dict.fromkeys((str(tier) for tier in TIERS), 0.0)
+
+
+def _uncovered(
+    session: Session, roster_ids: list[int]
+) -> dict[int, tuple[dict[str, float], dict[str, float]]]:
+    """Per roster id: uncovered minimum demand in hours by role code, and by tier."""
     query = (
-        select(GapRow.roster_id, RoleRow.code, func.sum(GapRow.missing * GapRow.minutes))
+        select(
+            GapRow.roster_id,
+            RoleRow.code,
+            GapRow.tier,
+            func.sum(GapRow.missing * GapRow.minutes),
+        )
         .join(RoleRow, RoleRow.id == GapRow.role_id)
         .where(GapRow.roster_id.in_(roster_ids))
-        .group_by(GapRow.roster_id, RoleRow.code)
+        .group_by(GapRow.roster_id, RoleRow.code, GapRow.tier)
     )
-    found: dict[int, dict[str, float]] = defaultdict(dict)
-    for roster_id, role, minutes in session.execute(query):
-        found[roster_id][role] = (minutes or 0) / 60
+    found: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
+    for roster_id, role, tier, minutes in session.execute(query):
+        by_role, by_tier = found.setdefault(roster_id, _no_gap())
+        hours = (minutes or 0) / 60
+        by_role[role] = by_role.get(role, 0.0) + hours
+        by_tier[tier] = by_tier.get(tier, 0.0) + hours
     return found
 
 
@@ -138,7 +156,8 @@ def _vacancies(session: Session) -> dict[int, int]:
 
 
 def network_dashboard(session: Session, year: int, month: int) -> list[DashboardLine]:
-    """Every active shelter's month: roster status, coverage, uncovered hours, people, vacancies."""
+    """Every active shelter's month: roster status, coverage, uncovered hours by role and
+    tier, people, vacancies."""
     shelters = list(
         session.scalars(
             select(ShelterRow).where(ShelterRow.active.is_(True)).order_by(ShelterRow.code)
@@ -151,7 +170,7 @@ def network_dashboard(session: Session, year: int, month: int) -> list[Dashboard
     lines = []
     for shelter in shelters:
         roster, newer = shown.get(shelter.id, (None, False))
-        by_role = {} if roster is None else uncovered.get(roster.id, {})
+        by_role, by_tier = ({}, {}) if roster is None else uncovered.get(roster.id, _no_gap())
         lines.append(
             DashboardLine(
                 code=shelter.code,
@@ -163,6 +182,7 @@ def network_dashboard(session: Session, year: int, month: int) -> list[Dashboard
                 demand_hours=demand.get(shelter.id, 0.0),
                 uncovered_hours=None if roster is None else sum(by_role.values()),
                 uncovered_by_role=dict(sorted(by_role.items(), key=lambda kv: (-kv[1], kv[0]))),
+                uncovered_by_tier=by_tier,
                 people=people.get(shelter.code, 0),
                 vacancies=vacancies.get(shelter.id, 0),
             )
@@ -179,6 +199,7 @@ def _sort_value(line: DashboardLine, key: str) -> Any:
         "status": (NONE, DRAFT, PUBLISHED).index(line.status),
         "coverage": line.coverage_pct,
         "uncovered": line.uncovered_hours,
+        **{str(tier): line.uncovered_by_tier.get(str(tier)) for tier in TIERS},
         "people": line.people,
         "vacancies": line.vacancies,
     }
