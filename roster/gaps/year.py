@@ -23,7 +23,7 @@ from models.coverage import Tier
 from models.gap_year import MonthGap, NetworkYearAnalysis, YearGapAnalysis, size_posts
 from models.gaps import TemporaryCover
 from models.roster import Gap
-from models.staffing import minimum_demand_hours
+from models.staffing import CandidatePost, minimum_demand_hours
 from roster import services
 from roster.gaps.analysis import (
     ScenarioSolver,
@@ -74,7 +74,7 @@ def by_role(gaps: list[Gap]) -> dict[str, float]:
 
 
 def solve_month(
-    item: ShelterInputs, settings: GapSettings, pool: list, found: list[Hires]
+    item: ShelterInputs, settings: GapSettings, pool: list[CandidatePost], found: list[Hires]
 ) -> MonthSolve:
     """Today's gap of a month, its structural part, and (into ``found``) the cheapest set
     of posts that closes the structural part."""
