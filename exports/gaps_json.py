@@ -11,7 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from exports.gaps_summary import shelter_sentence
+from models.coverage import TIERS
 from models.gaps import NetworkGapAnalysis, RecommendedPost, ScenarioResult, ShelterGapAnalysis
+from models.roster import UnstaffedShift
 
 FORMAT_VERSION = 1
 TEMPORARY = "cubrir con reemplazo temporal"
@@ -26,6 +28,19 @@ def hours(value: float) -> float:
     return round(value, 2)
 
 
+def tier_dict(by_tier: dict[str, float]) -> dict[str, float]:
+    """Uncovered hours per coverage tier, every tier present (0 when none)."""
+    return {str(tier): hours(by_tier.get(str(tier), 0.0)) for tier in TIERS}
+
+
+def unstaffed_list(items: list[UnstaffedShift]) -> list[dict[str, str]]:
+    """The headline: shifts with nobody on site, with the role short and the rule why."""
+    return [
+        {"date": u.day.isoformat(), "shift": u.shift, "role": u.role, "reason": u.reason}
+        for u in items
+    ]
+
+
 def scenario_dict(item: ScenarioResult) -> dict[str, Any]:
     """One scenario of a shelter."""
     return {
@@ -35,6 +50,8 @@ def scenario_dict(item: ScenarioResult) -> dict[str, Any]:
         "coverage_pct": round(item.coverage_pct, 2),
         "uncovered_hours": hours(item.uncovered_hours),
         "uncovered_by_role": {role: hours(h) for role, h in item.uncovered_by_role.items()},
+        "uncovered_by_tier": tier_dict(item.uncovered_by_tier),
+        "unstaffed_shift_count": item.unstaffed_shifts,
         "coordination_by_others_hours": hours(item.coordination_by_others_hours),
         "diverted_hours": hours(item.diverted_hours),
         "diverted_by_role": {role: hours(h) for role, h in item.diverted_by_role.items()},
@@ -61,6 +78,8 @@ def gap_dict(item: ShelterGapAnalysis) -> dict[str, Any]:
         "uncovered_hours": hours(item.uncovered_hours),
         "uncovered_shifts": today.uncovered_shifts,
         "uncovered_by_role": {role: hours(h) for role, h in today.by("role").items()},
+        "uncovered_by_tier": tier_dict(today.tiers),
+        "unstaffed_shifts": unstaffed_list(today.unstaffed),
         "uncovered_by_shift": {code: hours(h) for code, h in today.by("shift").items()},
         "uncovered_by_day_class": {code: hours(h) for code, h in today.by("day_class").items()},
         "reasons": {code: hours(h) for code, h in today.by("reason").items()},
@@ -177,6 +196,8 @@ def gaps_document(analysis: NetworkGapAnalysis) -> dict[str, Any]:
         "network": {
             "shelters": len(analysis.shelters),
             "uncovered_hours": hours(analysis.uncovered_hours),
+            "uncovered_by_tier": tier_dict(analysis.uncovered_by_tier()),
+            "unstaffed_shift_count": analysis.unstaffed_shifts,
             "recommended_posts": analysis.total_posts(),
             "recommended_cost_month": money(analysis.total_cost),
             "scenarios": network_scenarios(analysis),
@@ -215,8 +236,13 @@ def network_scenarios(analysis: NetworkGapAnalysis) -> list[dict[str, Any]]:
                     "added_cost_month": Decimal(0),
                     "resilience": [],
                     "expected_uncovered_hours": [],
+                    "tiers": dict.fromkeys((str(tier) for tier in TIERS), 0.0),
+                    "unstaffed": 0,
                 },
             )
+            for tier, tier_hours in s.uncovered_by_tier.items():
+                t["tiers"][tier] = t["tiers"].get(tier, 0.0) + tier_hours
+            t["unstaffed"] += s.unstaffed_shifts
             if s.resilience_pct is not None:
                 t["resilience"].append(s.resilience_pct)
             if s.expected_uncovered_hours is not None:
@@ -234,6 +260,8 @@ def network_scenarios(analysis: NetworkGapAnalysis) -> list[dict[str, Any]]:
             if t["demand"]
             else 100.0,
             "uncovered_hours": hours(t["uncovered_hours"]),
+            "uncovered_by_tier": tier_dict(t["tiers"]),
+            "unstaffed_shift_count": t["unstaffed"],
             "diverted_hours": hours(t["diverted_hours"]),
             "resilience_pct": mean_pct(t["resilience"]),
             "expected_uncovered_hours": (

@@ -23,6 +23,7 @@ from exports.gaps_labels import (
     soles,
 )
 from exports.gaps_summary import shelter_sentence
+from models.coverage import TIER_NAMES_ES, TIERS, Tier
 from models.gaps import HeatCell, NetworkGapAnalysis, ShelterGapAnalysis
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -80,6 +81,29 @@ def proof_sentence(item: ShelterGapAnalysis) -> str:
     )
 
 
+def unstaffed_headline(item: ShelterGapAnalysis) -> str:
+    """The headline when the floor gives way: each shift with nobody on site, else the
+    essential hours left uncovered with someone still there; empty when neither."""
+    unstaffed = item.today.unstaffed
+    if unstaffed:
+        shifts = "; ".join(
+            f"{u.day:%d/%m} {u.shift} ({u.role}: {reason_es(u.reason).lower()})" for u in unstaffed
+        )
+        return f"Turnos sin nadie en el hogar: {len(unstaffed)} — {shifts}."
+    essential = item.today.tiers.get(str(Tier.ESSENTIAL), 0.0)
+    if essential > 0:
+        return (
+            f"Cobertura esencial sin cubrir: {number_es(essential)} h "
+            "(en cada turno hubo alguien en el hogar)."
+        )
+    return ""
+
+
+def tier_text(by_tier: dict[str, float]) -> str:
+    """``24 / 72 / 0``: uncovered hours essential / normal / optional."""
+    return " / ".join(number_es(by_tier.get(str(tier), 0.0)) for tier in TIERS)
+
+
 def role_reason_table(item: ShelterGapAnalysis) -> list[dict[str, Any]]:
     """Uncovered hours by role and reason, largest first."""
     totals: dict[tuple[str, str], list[float]] = {}
@@ -100,6 +124,8 @@ def shelter_context(item: ShelterGapAnalysis) -> dict[str, Any]:
         "item": item,
         "period": month_es(item.year, item.month),
         "sentence": proof_sentence(item),
+        "headline": unstaffed_headline(item),
+        "by_tier": {TIER_NAMES_ES[tier]: today.tiers.get(str(tier), 0.0) for tier in TIERS},
         "heat": heat_rows(item),
         "role_reason": role_reason_table(item),
         "by_shift": today.by("shift"),
@@ -119,6 +145,7 @@ def environment() -> Environment:
     env.filters["soles"] = soles
     env.filters["status"] = lambda value: STATUS_ES.get(value, value)
     env.filters["dmy"] = lambda value: f"{value:%d/%m/%Y}"
+    env.filters["tiers"] = tier_text
     return env
 
 

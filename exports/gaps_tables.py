@@ -10,11 +10,20 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from exports.gaps_labels import DAY_CLASSES_ES, REASONS_ES, STATUS_ES
+from models.coverage import TIER_NAMES_ES, TIERS, Tier
 from models.gaps import NetworkGapAnalysis, ShelterGapAnalysis
 
 Column = tuple[str, str]  # header, format key
 
 Rows = Callable[[ShelterGapAnalysis], Iterable[list[Any]]]
+TIER_COLUMNS: list[Column] = [
+    (f"Sin cubrir {TIER_NAMES_ES[tier]} (h)", "hours") for tier in TIERS
+]
+
+
+def tier_cells(by_tier: dict[str, float]) -> list[float]:
+    """Uncovered hours of each tier, essential first (0 when none)."""
+    return [by_tier.get(str(tier), 0.0) for tier in TIERS]
 
 
 def network_rows(analysis: NetworkGapAnalysis) -> list[list[Any]]:
@@ -30,6 +39,8 @@ def network_rows(analysis: NetworkGapAnalysis) -> list[list[Any]]:
                 item.department,
                 item.today.demand_hours,
                 item.uncovered_hours,
+                *tier_cells(item.today.tiers),
+                len(item.today.unstaffed),
                 item.today.coverage_pct,
                 item.proof.proved_hours,
                 posts,
@@ -46,6 +57,8 @@ def network_rows(analysis: NetworkGapAnalysis) -> list[list[Any]]:
             "",
             sum(i.today.demand_hours for i in analysis.shelters),
             analysis.uncovered_hours,
+            *tier_cells(analysis.uncovered_by_tier()),
+            analysis.unstaffed_shifts,
             None,
             sum(i.proof.proved_hours for i in analysis.shelters),
             total_posts,
@@ -63,6 +76,8 @@ NETWORK_COLUMNS: list[Column] = [
     ("Departamento", "text"),
     ("Demanda mínima (h)", "hours"),
     ("Sin cubrir (h)", "hours"),
+    *TIER_COLUMNS,
+    ("Turnos sin nadie en el hogar", "int"),
     ("Cobertura (%)", "pct"),
     ("Probado sin cubrir (h)", "hours"),
     ("Plazas recomendadas", "text"),
@@ -81,7 +96,14 @@ def gap_rows(item: ShelterGapAnalysis) -> Iterable[list[Any]]:
             REASONS_ES.get(line.reason, line.reason),
             line.shifts,
             line.hours,
+            TIER_NAMES_ES[Tier(line.tier)],
         ]
+
+
+def unstaffed_rows(item: ShelterGapAnalysis) -> Iterable[list[Any]]:
+    """The headline: each shift with nobody on site, the role short and the rule why."""
+    for u in item.today.unstaffed:
+        yield [item.shelter_code, u.day, u.shift, u.role, REASONS_ES.get(u.reason, u.reason)]
 
 
 def carrier_rows(item: ShelterGapAnalysis) -> Iterable[list[Any]]:
@@ -117,6 +139,8 @@ def scenario_rows(item: ShelterGapAnalysis) -> Iterable[list[Any]]:
             added,
             s.coverage_pct,
             s.uncovered_hours,
+            *tier_cells(s.uncovered_by_tier),
+            s.unstaffed_shifts,
             by_role,
             s.coordination_by_others_hours,
             s.hours_returned,
@@ -197,8 +221,20 @@ SHEETS: list[tuple[str, list[Column], Rows]] = [
             ("Causa", "text"),
             ("Turnos sin cubrir", "int"),
             ("Horas sin cubrir", "hours"),
+            ("Prioridad", "text"),
         ],
         gap_rows,
+    ),
+    (
+        "Turnos sin nadie",
+        [
+            SHELTER,
+            ("Fecha", "date"),
+            ("Turno", "text"),
+            ("Función", "text"),
+            ("Causa", "text"),
+        ],
+        unstaffed_rows,
     ),
     (
         "Coordinación",
@@ -231,6 +267,8 @@ SHEETS: list[tuple[str, list[Column], Rows]] = [
             ("Plazas añadidas", "text"),
             ("Cobertura (%)", "pct"),
             ("Sin cubrir (h)", "hours"),
+            *TIER_COLUMNS,
+            ("Turnos sin nadie en el hogar", "int"),
             ("Sin cubrir por función", "text"),
             ("Coordinación desviada (h)", "hours"),
             ("Horas devueltas (h)", "hours"),

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from models.roster import UnstaffedShift
 from models.yearly import RoleYearNeed, YearlyNeed
 
 
 @dataclass(frozen=True)
 class GapLine:
-    """Uncovered demand of one role on one shift type, class of day and binding reason."""
+    """Uncovered demand of one role on one shift type, class of day, binding reason and tier."""
 
     role: str
     shift: str
@@ -24,6 +25,7 @@ class GapLine:
     reason: str
     shifts: int  # person-shifts missing
     hours: float
+    tier: str = "normal"  # the coverage tier of the missing cover
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class GapBreakdown:
     lines: list[GapLine] = field(default_factory=list)
     heat: list[HeatCell] = field(default_factory=list)
     days: list[DayGap] = field(default_factory=list)  # by day and role, for the web's chart
+    tiers: dict[str, float] = field(default_factory=dict)  # uncovered hours per coverage tier
+    unstaffed: list[UnstaffedShift] = field(default_factory=list)  # nobody on site: headline
 
     @property
     def uncovered_hours(self) -> float:
@@ -75,7 +79,7 @@ class GapBreakdown:
         return 100 * (1 - self.uncovered_hours / self.demand_hours)
 
     def by(self, attribute: str) -> dict[str, float]:
-        """Uncovered hours grouped by ``role``, ``shift``, ``day_class`` or ``reason``."""
+        """Uncovered hours grouped by ``role``, ``shift``, ``day_class``, ``reason`` or ``tier``."""
         totals: dict[str, float] = defaultdict(float)
         for line in self.lines:
             totals[getattr(line, attribute)] += line.hours
@@ -131,6 +135,8 @@ class ScenarioResult:
     new_cost_month: Decimal = Decimal(0)  # new posts only (vacancies are already budgeted)
     resilience_pct: float | None = None  # share of simulated sick calls covered without a gap
     expected_uncovered_hours: float | None = None  # a month's expected sick-call gap (h)
+    uncovered_by_tier: dict[str, float] = field(default_factory=dict)  # essential, normal, ...
+    unstaffed_shifts: int = 0  # shifts with a gap and nobody at all on site
 
     @property
     def coverage_pct(self) -> float:
@@ -275,3 +281,16 @@ class NetworkGapAnalysis:
     @property
     def uncovered_hours(self) -> float:
         return sum(shelter.uncovered_hours for shelter in self.shelters)
+
+    def uncovered_by_tier(self) -> dict[str, float]:
+        """Today's uncovered hours per coverage tier, summed over the shelters."""
+        totals: dict[str, float] = defaultdict(float)
+        for shelter in self.shelters:
+            for tier, hours in shelter.today.tiers.items():
+                totals[tier] += hours
+        return dict(totals)
+
+    @property
+    def unstaffed_shifts(self) -> int:
+        """Today's shifts with nobody on site, over the network."""
+        return sum(len(shelter.today.unstaffed) for shelter in self.shelters)

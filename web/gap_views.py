@@ -32,6 +32,11 @@ REASON_LABELS = {
     "busy": i18n.N_("Personal ocupado en otros turnos"),
     "unknown": i18n.N_("Sin causa identificada"),
 }
+TIER_LABELS = {  # coverage tiers, most important first (DOMAIN.md)
+    "essential": i18n.N_("Esencial"),
+    "normal": i18n.N_("Normal"),
+    "optional": i18n.N_("Opcional"),
+}
 DAY_CLASS_LABELS = {
     "weekday": i18n.N_("Lunes a viernes"),
     "saturday": i18n.N_("Sábado"),

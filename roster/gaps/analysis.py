@@ -98,6 +98,8 @@ def scenario_result(
         bound_hours=gap_proof(problem, result).bound_hours,
         diverted_by_role=by_role,
         new_cost_month=hires_cost(solver.pool, added, vacancies=False),
+        uncovered_by_tier=breakdown.tiers,
+        unstaffed_shifts=len(breakdown.unstaffed),
     )
 
 

@@ -10,8 +10,9 @@ from datetime import date
 
 from models.gaps import CarrierLoad, ContractLine, DayGap, GapBreakdown, GapLine, HeatCell
 from models.problem import PlanningProblem
-from models.roster import Roster
+from models.roster import Roster, tier_hours
 from models.staffing import minimum_demand_hours
+from models.validator.unstaffed import unstaffed_shifts
 
 
 def shift_hours(problem: PlanningProblem, code: str) -> float:
@@ -20,19 +21,23 @@ def shift_hours(problem: PlanningProblem, code: str) -> float:
 
 
 def gap_breakdown(problem: PlanningProblem, roster: Roster) -> GapBreakdown:
-    """Uncovered minimum demand by role, shift type, class of day and reason; the heat map."""
-    shifts: Counter[tuple[str, str, str, str]] = Counter()
-    hours: dict[tuple[str, str, str, str], float] = defaultdict(float)
+    """Uncovered minimum demand by role, shift type, class of day and reason, by tier; the
+    heat map; the shifts with nobody on site."""
+    shifts: Counter[tuple[str, str, str, str, str]] = Counter()
+    hours: dict[tuple[str, str, str, str, str], float] = defaultdict(float)
     daily: dict[tuple[date, str], float] = defaultdict(float)
     for gap in roster.gaps:
-        key = (gap.role, gap.shift, str(problem.day_class(gap.day)), str(gap.reason))
+        day_class = str(problem.day_class(gap.day))
+        key = (gap.role, gap.shift, day_class, str(gap.reason), str(gap.tier))
         shifts[key] += gap.missing
         hours[key] += gap.hours
         daily[(gap.day, gap.role)] += gap.hours
-    lines = [GapLine(*key, shifts[key], hours[key]) for key in sorted(shifts)]
+    lines = [GapLine(*key[:4], shifts[key], hours[key], key[4]) for key in sorted(shifts)]
     days = [DayGap(day, role, daily[(day, role)]) for day, role in sorted(daily)]
     heat = heat_map(problem, roster)
-    return GapBreakdown(minimum_demand_hours(problem), lines, heat, days)
+    unstaffed = unstaffed_shifts(problem, roster, roster.gaps)
+    tiers = tier_hours(roster.gaps)
+    return GapBreakdown(minimum_demand_hours(problem), lines, heat, days, tiers, unstaffed)
 
 
 def heat_map(problem: PlanningProblem, roster: Roster) -> list[HeatCell]:

@@ -28,6 +28,8 @@ class ScenarioTotal:
     demand_hours: float = 0.0
     uncovered_hours: float = 0.0
     uncovered_by_role: dict[str, float] = field(default_factory=dict)
+    uncovered_by_tier: dict[str, float] = field(default_factory=dict)
+    unstaffed_shifts: int = 0  # shifts with nobody on site
     coordination_by_others_hours: float = 0.0
     hours_above_contract: float = 0.0
     cost_month: Decimal = Decimal(0)
@@ -61,6 +63,9 @@ def scenario_totals(shelters: list[ShelterGapAnalysis]) -> list[ScenarioTotal]:
             total.uncovered_hours += item.uncovered_hours
             for role, hours in item.uncovered_by_role.items():
                 total.uncovered_by_role[role] = total.uncovered_by_role.get(role, 0.0) + hours
+            for tier, hours in item.uncovered_by_tier.items():
+                total.uncovered_by_tier[tier] = total.uncovered_by_tier.get(tier, 0.0) + hours
+            total.unstaffed_shifts += item.unstaffed_shifts
             total.coordination_by_others_hours += item.coordination_by_others_hours
             total.hours_above_contract += item.hours_above_contract
             total.cost_month += item.cost_month

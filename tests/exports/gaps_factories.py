@@ -18,9 +18,23 @@ from models.gaps import (
     ScenarioResult,
     ShelterGapAnalysis,
 )
+from models.roster import UnstaffedShift
 from models.yearly import RoleYearNeed, yearly_need
 
 ROLE_NAMES = {"CUI": "Cuidadora", "AOP": "Asistente operativa", "PSI": "Psicóloga"}
+GAP_NIGHTS = (1, 8, 15)  # the nights of HRT-T9's gap with nobody on site
+
+
+def tiers(uncovered: float) -> dict[str, float]:
+    """The gap's split: its three empty nights are essential (8 h each), the rest normal."""
+    essential = min(uncovered, 8.0 * len(GAP_NIGHTS))
+    return {"essential": essential, "normal": uncovered - essential, "optional": 0.0}
+
+
+def unstaffed(uncovered: float) -> list[UnstaffedShift]:
+    if not uncovered:
+        return []
+    return [UnstaffedShift(date(2027, 2, d), "N", "CUI", "weekly_hours") for d in GAP_NIGHTS]
 
 
 def scenario(
@@ -39,6 +53,8 @@ def scenario(
         added_cost_month=Decimal(cost),
         status="optimal",
         bound_hours=uncovered,
+        uncovered_by_tier=tiers(uncovered),
+        unstaffed_shifts=len(unstaffed(uncovered)),
     )
 
 
@@ -72,7 +88,11 @@ def shelter_analysis(
         role_names=ROLE_NAMES,
         shift_codes=["M", "T", "N"],
         today=GapBreakdown(
-            672.0, lines if uncovered else [], heat({1, 8, 15} if uncovered else set())
+            672.0,
+            lines if uncovered else [],
+            heat(set(GAP_NIGHTS) if uncovered else set()),
+            tiers=tiers(uncovered),
+            unstaffed=unstaffed(uncovered),
         ),
         proof=GapProof(uncovered, uncovered if bound is None else bound, status),
         carriers=[CarrierLoad("p1", "PSI", 40.0, 24.0)],

@@ -15,13 +15,14 @@ from gaps_factories import network_analysis, shelter_analysis
 
 from exports.gaps_json import gaps_document, gaps_json
 from exports.gaps_labels import number_es, soles
-from exports.gaps_pdf import gaps_html, gaps_pdf, heat_colour, proof_sentence
+from exports.gaps_pdf import gaps_html, gaps_pdf, heat_colour, proof_sentence, unstaffed_headline
 from exports.gaps_xlsx import gaps_xlsx
 from models.gaps import HeatCell, NetworkGapAnalysis
 
 SHEETS = [
     "Red",
     "Brechas",
+    "Turnos sin nadie",
     "Coordinación",
     "Horas sobre contrato",
     "Escenarios",
@@ -31,6 +32,14 @@ SHEETS = [
     "Anual por función",
     "Cobertura diaria",
 ]
+
+
+TIER_HEADERS = (
+    "Sin cubrir esencial (h)",
+    "Sin cubrir normal (h)",
+    "Sin cubrir opcional (h)",
+    "Turnos sin nadie en el hogar",
+)
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> str:
@@ -68,6 +77,26 @@ def test_pdf_states_the_proved_gap_in_spanish(analysis, tmp_path: Path) -> None:
     assert "Asistente operativa (AOP)" in flat and "S/ 1,800" in flat
     assert "+ asistente operativa" in flat and "Cobertura de la demanda mínima" in flat
     assert "0 h sin cubrir" in flat  # re-solved with the recommended posts
+    assert "Turnos sin nadie en el hogar: 3 — 01/02 N (CUI: tope de 48 horas semanales);" in flat
+    assert "Por prioridad: esencial 24 h; normal 72 h; opcional 0 h." in flat
+    assert "24 / 72 / 0" in flat
+
+
+def test_pdf_headlines_the_shifts_with_nobody_on_site(analysis, tmp_path: Path) -> None:
+    first = " ".join(pdf_text(gaps_pdf(analysis), tmp_path).split("\f")[0].split())
+    assert "Turnos sin nadie en el hogar: 3 en 1 hogares (HRT-T9: 3)." in first
+    covered = NetworkGapAnalysis(2027, 2, [shelter_analysis(uncovered=0.0)])
+    assert "Turnos sin nadie" not in gaps_html(covered).split("<table>")[0]
+
+
+def test_the_headline_names_essential_hours_when_someone_was_on_site() -> None:
+    item = shelter_analysis()
+    assert unstaffed_headline(item).startswith("Turnos sin nadie en el hogar: 3 — 01/02 N")
+    item.today.unstaffed = []
+    assert unstaffed_headline(item) == (
+        "Cobertura esencial sin cubrir: 24 h (en cada turno hubo alguien en el hogar)."
+    )
+    assert unstaffed_headline(shelter_analysis(uncovered=0.0)) == ""
 
 
 def test_the_sentence_follows_the_proof() -> None:
@@ -92,8 +121,11 @@ def test_excel_has_one_sheet_per_table(analysis) -> None:
     network = list(book["Red"].iter_rows(values_only=True))
     assert network[0][:2] == ("Puesto", "Hogar")
     assert network[1][1] == "HRT-T9" and network[1][5] == 96  # ranked by gap
-    assert network[2][1] == "HRT-T1" and network[2][5] == 0
-    assert network[3][1] == "Total red" and network[3][9] == 1800
+    assert network[0][6:10] == TIER_HEADERS
+    assert network[1][6:10] == (24, 72, 0, 3)
+    assert network[2][1] == "HRT-T1" and network[2][5] == 0 and network[2][6:10] == (0, 0, 0, 0)
+    assert network[3][1] == "Total red" and network[3][6:10] == (24, 72, 0, 3)
+    assert network[3][13] == 1800
 
 
 def test_excel_cells_keep_numbers_and_dates(analysis) -> None:
@@ -107,7 +139,13 @@ def test_excel_cells_keep_numbers_and_dates(analysis) -> None:
         "Tope de 48 horas semanales",
         12,
         96,
+        "normal",
     )
+    empty = list(book["Turnos sin nadie"].iter_rows(values_only=True))
+    assert empty[1] == ("HRT-T9", datetime(2027, 2, 1), "N", "CUI", "Tope de 48 horas semanales")
+    assert len(empty) == 4
+    scenarios = list(book["Escenarios"].iter_rows(values_only=True))
+    assert scenarios[0][5:9] == TIER_HEADERS and scenarios[1][5:9] == (24, 72, 0, 3)
     posts = list(book["Plazas recomendadas"].iter_rows(values_only=True))
     assert posts[1][:6] == ("HRT-T9", "AOP", 1, 48, 1800, 1800)
     contract = list(book["Horas sobre contrato"].iter_rows(values_only=True))
@@ -147,6 +185,29 @@ def test_json_holds_the_issue_keys(analysis) -> None:
         }
     ]
     assert first["temporary_cover"] == [] and "summary" in first
+    assert first["uncovered_by_tier"] == {"essential": 24, "normal": 72, "optional": 0}
+    assert first["unstaffed_shifts"][0] == {
+        "date": "2027-02-01",
+        "shift": "N",
+        "role": "CUI",
+        "reason": "weekly_hours",
+    }
+    assert len(first["unstaffed_shifts"]) == 3
+    today, assistant = first["scenarios"][0], first["scenarios"][1]
+    assert today["uncovered_by_tier"] == first["uncovered_by_tier"]
+    assert today["unstaffed_shift_count"] == 3 and assistant["unstaffed_shift_count"] == 0
+    assert document["shelters"][1]["uncovered_by_tier"] == {
+        "essential": 0,
+        "normal": 0,
+        "optional": 0,
+    }
+    network = document["network"]
+    assert network["uncovered_by_tier"]["essential"] == 24 and network["unstaffed_shift_count"] == 3
+    assert network["scenarios"][0]["uncovered_by_tier"] == {
+        "essential": 24,
+        "normal": 72,
+        "optional": 0,
+    }
     assert [s["key"] for s in document["network"]["scenarios"]] == [
         s["key"] for s in first["scenarios"]
     ]

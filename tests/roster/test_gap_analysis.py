@@ -40,6 +40,7 @@ from models import (
     StaffMember,
 )
 from models.calendar import PeruCalendar
+from models.coverage import Tier
 from models.gaps import GapBreakdown, GapLine
 from models.roster import Assignment, GapReason
 from models.staffing import CandidatePost
@@ -111,6 +112,11 @@ def test_today_leaves_160_hours_with_their_proof(analysis) -> None:
     assert analysis.proof.status == "optimal"
     assert analysis.proof.proved_hours == 160
     assert analysis.today.coverage_pct == pytest.approx(100 * (1 - 160 / 352))
+    assert analysis.today.tiers == {"essential": 0, "normal": 160, "optional": 0}
+    assert analysis.today.unstaffed == []  # the psychologist is on site every weekday
+    today = analysis.scenario("today")
+    assert today.uncovered_by_tier == analysis.today.tiers and today.unstaffed_shifts == 0
+    assert analysis.scenario("proposal").uncovered_by_tier["normal"] == 0
 
 
 def test_the_programmes_proposal_comes_first_then_the_cheapest_sets(analysis) -> None:
@@ -186,19 +192,24 @@ def test_a_coordinator_is_not_her_own_carrier() -> None:
     assert coordination_carriers(problem, roster, "COO") == []
 
 
-def test_breakdown_groups_by_role_shift_day_class_and_reason() -> None:
+def test_breakdown_groups_by_role_shift_day_class_reason_and_tier() -> None:
     problem = mini_problem()
-    roster = Roster(CODE, 2027, 2, [Assignment("psi1", feb(1), "M", "PSI")])
+    worked = [Assignment("psi1", feb(1), "M", "PSI"), Assignment("psi1", feb(8), "M", "PSI")]
+    roster = Roster(CODE, 2027, 2, worked)
     roster.gaps = [
-        Gap(feb(6), "M", "PSI", 1, 480, GapReason.NOBODY_QUALIFIED),  # Saturday
+        Gap(feb(6), "M", "PSI", 1, 480, GapReason.NOBODY_QUALIFIED, Tier.ESSENTIAL),  # Saturday
         Gap(feb(13), "M", "PSI", 1, 480, GapReason.NOBODY_QUALIFIED),  # Saturday
-        Gap(feb(8), "M", "COO", 1, 480, GapReason.WEEKLY_HOURS),
+        Gap(feb(8), "M", "COO", 1, 480, GapReason.WEEKLY_HOURS, Tier.OPTIONAL),
     ]
     breakdown = gap_breakdown(problem, roster)
     assert breakdown.uncovered_hours == 24 and breakdown.uncovered_shifts == 3
     assert breakdown.by("role") == {"PSI": 16, "COO": 8}
     assert breakdown.by("day_class") == {"saturday": 16, "weekday": 8}
     assert breakdown.by("reason") == {"nobody_qualified": 16, "weekly_hours": 8}
+    assert breakdown.tiers == {"essential": 8, "normal": 8, "optional": 8}
+    assert breakdown.by("tier") == {"essential": 8, "normal": 8, "optional": 8}
+    # the two Saturdays had nobody on site; on the 8th the psychologist was there
+    assert [(u.day, u.role) for u in breakdown.unstaffed] == [(feb(6), "PSI"), (feb(13), "PSI")]
     first = next(c for c in breakdown.heat if c.day == feb(1))
     assert (first.required, first.covered) == (2, 1)  # PSI and COO needed; PSI there
 

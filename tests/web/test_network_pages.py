@@ -103,6 +103,20 @@ def test_the_network_analysis_shows_its_figures_and_charts(
     assert 'id="detalle"' in page and "Ningún rol de turnos legal" in page
 
 
+def test_the_gap_pages_split_by_tier_and_headline_empty_shifts(
+    signed_in: Clients, analysed: Any
+) -> None:
+    page = signed_in(HR).get("/red/brechas?mes=2027-02&hogar=HRT-T9").text
+    flat = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "Turnos sin nadie en el hogar: 3 en 1 hogares." in flat
+    assert "Por prioridad: esencial 24 h; normal 72 h; opcional 0 h." in flat
+    assert "· prioridad esencial 24 0 0" in flat  # today, + assistant, + recommended
+    assert "Turnos sin nadie en el hogar: 3" in flat and "01/02/2027 · turno N" in flat
+    assert "Sin cubrir por prioridad: esencial 24 h; normal 72 h; opcional 0 h." in flat
+    shelter = signed_in(COORDINATOR).get(f"/hogares/{HOME}/brechas?mes=2027-02").text
+    assert 'class="card headline"' in shelter  # the coordinator's shelter has the same gap
+
+
 def test_the_reports_download(signed_in: Clients, analysed: Any) -> None:
     client = signed_in(ADMIN)
     pdf = client.get("/red/brechas/informe.pdf?mes=2027-02")

@@ -22,7 +22,7 @@ from roster import jobs
 from roster.jobs.gaps import latest_gaps_analysis, latest_gaps_job, submit_gaps
 from web import i18n
 from web.deps import CurrentUser, NationalUser, SessionDep, ShelterCode
-from web.gap_views import DAY_CLASS_LABELS, REASON_LABELS, gap_figures
+from web.gap_views import DAY_CLASS_LABELS, REASON_LABELS, TIER_LABELS, gap_figures
 from web.routes.calendar import MonthQuery
 from web.routes.roster_files import XLSX
 from web.routes.staff import shelter_context
@@ -48,6 +48,7 @@ def _context(db: Session, code: str | None, year: int, month: int) -> dict[str, 
         "analysis": None,
         "reasons": REASON_LABELS,
         "day_classes": DAY_CLASS_LABELS,
+        "tier_labels": TIER_LABELS,
     }
     found = latest_gaps_analysis(db, code, year, month)
     if found is not None:
