@@ -101,6 +101,7 @@ def _solver(report: SolveReport | None) -> dict[str, Any]:
         "solve_seconds": report.solve_seconds,
         "phases": [phase.to_dict() for phase in report.phases],
         "tiers": [tier.to_dict() for tier in report.tiers],
+        "unstaffed": None if report.unstaffed is None else report.unstaffed.to_dict(),
         "penalties": dict(report.penalties),
         "variables": report.variables,
         "constraints": report.constraints,
@@ -108,7 +109,8 @@ def _solver(report: SolveReport | None) -> dict[str, Any]:
 
 
 SOLVER_KEYS = ("name", "status", "objective", "bound", "mip_gap", "build_seconds")
-SOLVER_KEYS += ("solve_seconds", "phases", "tiers", "penalties", "variables", "constraints")
+SOLVER_KEYS += ("solve_seconds", "phases", "tiers", "unstaffed", "penalties", "variables")
+SOLVER_KEYS += ("constraints",)
 
 
 def roster_document(

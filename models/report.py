@@ -139,6 +139,20 @@ class TierReport:
         return cls(**{key: value for key, value in data.items() if key in known})
 
 
+@dataclass
+class UnstaffedReport(TierReport):
+    """Phase 1's step between the essential and the normal tier: the time nobody at all is
+    on site (models.on_site), tier "unstaffed".
+
+    ``uncovered`` is the returned roster's time with nobody on site, counted by the
+    independent validator in ``unit``, and ``shifts`` how many shifts that is; ``bound``
+    is the proven least any legal roster leaves given the essential tier; the status
+    reads as a tier's (proven only when the bound proves it).
+    """
+
+    shifts: int = 0
+
+
 @dataclass(frozen=True)
 class Infeasibility:
     """A person for whom locks or history make a hard rule impossible on some dates."""
@@ -180,6 +194,7 @@ class SolveReport:
     infeasibilities: list[Infeasibility] = field(default_factory=list)
     cancelled: bool = False  # the caller stopped the solve: the best roster found by then
     tiers: list[TierReport] = field(default_factory=list)  # uncovered cover and proof per tier
+    unstaffed: UnstaffedReport | None = None  # nobody on site, and its proof (rule on)
 
     @property
     def objective(self) -> float:
@@ -210,6 +225,8 @@ class SolveReport:
         """A report read back from ``to_dict`` (unknown keys ignored, missing ones default)."""
         known = {item.name for item in fields(cls)} - {"phases", "infeasibilities", "tiers"}
         given = {key: value for key, value in data.items() if key in known}
+        if given.get("unstaffed") is not None:
+            given["unstaffed"] = UnstaffedReport.from_dict(given["unstaffed"])
         return cls(
             **{"status": NONE, "solver": "", **given},
             phases=[PhaseReport.from_dict(phase) for phase in data.get("phases", [])],

@@ -119,7 +119,9 @@ RULES: tuple[RuleInfo, ...] = (
         "coverage_minimum",
         "Cobertura bajo el mínimo (brecha)",
         "Coverage below minimum (gap)",
-        "R.M. 150-2016-MIMP; DOMAIN.md cobertura",
+        "R.M. 150-2016-MIMP; DOMAIN.md cobertura; nunca nadie en el hogar: buena práctica, "
+        "ONU Mujeres (personal capacitado presente a toda hora), 18 NYCRR 453.5 (personal "
+        "despierto de noche)",
         False,
     ),
     RuleInfo(
@@ -216,6 +218,8 @@ class RuleSet:
     over_coverage_weight: float = 2.0  # per person-hour above desired
     essential_coverage_factor: float = 10.0  # an essential missing hour counts this many (S1)
     optional_coverage_weight: float = 0.5  # per optional missing hour: below one request (S5)
+    someone_on_site: bool = True  # S1: phase 1 leaves the fewest hours with nobody at all on
+    # site (models.on_site) right after the essential tier, before the normal one
     contract_hours: RuleSetting = RuleSetting(hard=False, weight=1.0)  # per hour off the contract
     holidays_reduce_contract: bool = True  # a feriado lowers the month's target by one working day
     fairness: RuleSetting = RuleSetting(hard=False, weight=5.0)  # per unit of max-min spread

@@ -86,6 +86,7 @@ class ModelContext:
     locked: set[Cell] = field(default_factory=set)
     history: dict[str, list[Slot]] = field(default_factory=dict)
     short: dict[tuple[date, str, str, str], pulp.LpVariable] = field(default_factory=dict)
+    empty: dict[tuple[date, str], tuple[pulp.LpVariable, float]] = field(default_factory=dict)
     soft_terms: dict[str, list[SoftTerm]] = field(default_factory=lambda: defaultdict(list))
     constraint_info: dict[str, ConstraintInfo] = field(default_factory=dict)
     infeasibilities: list[Infeasibility] = field(default_factory=list)
@@ -238,6 +239,10 @@ class ModelContext:
             for term in self.soft_terms.get("S1", [])
             if term.tier in tiers and (term.weight or not weighted)
         )
+
+    def unstaffed_expression(self) -> pulp.LpAffineExpression:
+        """The time with nobody on site (optimizer/rules/on_site.py), in coverage units."""
+        return pulp.lpSum(var * size for var, size in self.empty.values())
 
     def soft_expression(self, codes: tuple[str, ...] | None = None) -> pulp.LpAffineExpression:
         """The weighted sum of the soft terms of ``codes`` (all when None)."""

@@ -1,8 +1,9 @@
 """Phase 1's steps by coverage tier, and the per-tier report of a solve (the proof).
 
-Each step minimises one tier's weighted shortfall (optimizer/solve.py); the report
-reads each tier's shortfall of the returned roster from the independent validator and
-pairs it with the step's proven bound, both in the rule set's coverage units.
+Each tier step minimises one tier's weighted shortfall (optimizer/solve.py); between
+the essential and the normal one, the "unstaffed" step minimises the time with nobody
+on site. The report reads each figure of the returned roster from the independent
+validator and pairs it with the step's proven bound, both in the coverage units.
 """
 
 from __future__ import annotations
@@ -10,41 +11,52 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.coverage import TIERS, Tier
-from models.report import FEASIBLE, NONE, OPTIMAL, PRICED, SKIPPED, TierReport
+from models.report import FEASIBLE, NONE, OPTIMAL, PRICED, SKIPPED, TierReport, UnstaffedReport
 from models.roster import Roster
-from models.validator.soft_coverage import tier_units
+from models.validator.soft_coverage import coverage_gaps, tier_units
+from models.validator.unstaffed import unstaffed_shifts, unstaffed_units
 from optimizer.model import ModelContext
 from optimizer.solvers import PhaseOutcome, relative_gap
+
+UNSTAFFED = "unstaffed"  # the step between essential and normal: nobody on site
 
 
 @dataclass
 class TierStep:
-    """One tier's step of phase 1: its outcome (weighted) and the weight of one unit."""
+    """One step of phase 1: its tier (or "unstaffed"), its outcome (weighted) and the
+    weight of one unit."""
 
     tier: str
     outcome: PhaseOutcome
     weight: float
 
+    @property
+    def priced(self) -> bool:
+        """True for a coverage tier: its objective is S1's, the phase's objective."""
+        return self.tier in TIERS
+
 
 def combine_steps(steps: list[TierStep]) -> PhaseOutcome:
-    """Phase 1's outcome: the steps' objectives and bounds added up.
+    """Phase 1's outcome: the tier steps' objectives and bounds added up (weighted S1;
+    the unstaffed step's time counts in its status and seconds only).
 
     Optimal when every step that ran is proven; "none" when none found a roster;
-    "skipped" when no tier had anything to minimise.
+    "skipped" when no step had anything to minimise.
     """
     ran = [step.outcome for step in steps if step.outcome.status != SKIPPED]
     if not ran:
-        constant = sum(step.outcome.objective or 0.0 for step in steps)
+        constant = sum(step.outcome.objective or 0.0 for step in steps if step.priced)
         return PhaseOutcome(SKIPPED, constant, constant, 0.0, 0.0)
     seconds = sum(outcome.seconds for outcome in ran)
     solved = [outcome for outcome in ran if outcome.status != NONE]
     if not solved:
         return PhaseOutcome(NONE, None, None, None, seconds)
     proven = len(solved) == len(ran) and all(o.status == OPTIMAL for o in solved)
-    objective = sum(step.outcome.objective or 0.0 for step in steps)
-    bounds = [step.outcome.best_bound for step in steps]
+    priced = [step.outcome for step in steps if step.priced]
+    objective = sum(outcome.objective or 0.0 for outcome in priced)
+    bounds = [outcome.best_bound for outcome in priced]
     bound = None if any(b is None for b in bounds) else sum(b or 0.0 for b in bounds)
-    gap_abs = sum(outcome.gap_abs or 0.0 for outcome in solved) or None
+    gap_abs = sum(o.gap_abs or 0.0 for o in priced if o.status not in (SKIPPED, NONE)) or None
     status = OPTIMAL if proven else FEASIBLE
     return PhaseOutcome(
         status, objective, bound, relative_gap(objective, bound), seconds, gap_abs=gap_abs
@@ -89,3 +101,24 @@ def step_proof(step: TierStep | None) -> tuple[str, float | None, float, float |
     bound = None if outcome.best_bound is None else round(outcome.best_bound / weight, 6)
     gap_abs = None if outcome.gap_abs is None else outcome.gap_abs / weight
     return outcome.status, bound, outcome.seconds, gap_abs
+
+
+def unstaffed_report(
+    ctx: ModelContext, roster: Roster, steps: list[TierStep], lexicographic: bool
+) -> UnstaffedReport | None:
+    """The roster's time with nobody on site (validator) with its step's proof; None when
+    the rule is off (``someone_on_site`` or S1)."""
+    rules = ctx.problem.rules
+    if not (rules.someone_on_site and rules.coverage_minimum.enabled):
+        return None
+    problem = ctx.problem
+    found = unstaffed_shifts(problem, roster, coverage_gaps(problem, roster))
+    value = round(unstaffed_units(problem, roster), 6)
+    step = next((step for step in steps if step.tier == UNSTAFFED), None)
+    status, bound, seconds, gap_abs = (
+        step_proof(step) if lexicographic else (FEASIBLE, None, 0.0, None)
+    )
+    if value <= 1e-9:
+        status, bound = OPTIMAL, 0.0  # nobody left alone: nothing to prove
+    unit = rules.coverage_unit
+    return UnstaffedReport(UNSTAFFED, status, value, bound, unit, seconds, gap_abs, len(found))

@@ -12,6 +12,7 @@ from models.coverage import TIERS, Tier
 from models.problem import PlanningProblem
 from models.rules import RuleSet
 from optimizer.model import Hotspot, ModelContext, Terms
+from optimizer.rules.on_site import add_someone_on_site
 
 
 def add_coverage_minimum(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> None:
@@ -24,7 +25,8 @@ def add_coverage_minimum(ctx: ModelContext, problem: PlanningProblem, rules: Rul
     units_t = sum size(s) * short_t, size = hours(s) (or 1 with coverage_unit "shifts");
     penalty = sum_t coverage_tier_weight(t) * units_t.
     Elastic: the optimiser always returns a roster. Phase 1 minimises the essential units,
-    then the normal ones; the optional ones join phase 2's objective.
+    then the time with nobody on site (optimizer/rules/on_site.py), then the normal
+    units; the optional ones join phase 2's objective.
     Source: R.M. 150-2016-MIMP; DOMAIN.md default coverage and tiers.
     """
     units: dict[Tier, Terms] = {tier: [] for tier in TIERS}
@@ -46,6 +48,7 @@ def add_coverage_minimum(ctx: ModelContext, problem: PlanningProblem, rules: Rul
     for tier, terms in units.items():
         weight = rules.coverage_tier_weight(tier)
         ctx.add_soft("S1", pulp.LpAffineExpression(terms), weight, tier)
+    add_someone_on_site(ctx, problem, rules)  # the floor: shifts with nobody on site
 
 
 def add_coverage_desired(ctx: ModelContext, problem: PlanningProblem, rules: RuleSet) -> None:

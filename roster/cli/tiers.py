@@ -26,7 +26,8 @@ def print_unstaffed(console: Console, unstaffed: list[UnstaffedShift]) -> None:
 
 
 def print_tiers(console: Console, report: SolveReport, gaps: list[Gap]) -> None:
-    """Uncovered cover per tier, with the proven least (the bound) and the proof's status."""
+    """Uncovered cover per tier, and the time with nobody on site, each with the proven
+    least (the bound) and the proof's status."""
     if not report.tiers:
         return
     hours = tier_hours(gaps)
@@ -38,5 +39,14 @@ def print_tiers(console: Console, report: SolveReport, gaps: list[Gap]) -> None:
             f"{hours.get(item.tier, 0.0):.0f} h",
             "—" if item.bound is None else f"{item.bound:.0f} {unit}",
             STATUS_ES.get(item.status, item.status),
+        )
+    alone = report.unstaffed
+    if alone is not None:  # phase 1's step between essential and normal
+        unit = UNITS_ES.get(alone.unit, alone.unit)
+        table.add_row(
+            "nadie en el hogar",
+            f"{alone.uncovered:.0f} {unit} ({alone.shifts} turnos)",
+            "—" if alone.bound is None else f"{alone.bound:.0f} {unit}",
+            STATUS_ES.get(alone.status, alone.status),
         )
     console.print(table)
