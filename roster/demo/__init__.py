@@ -13,8 +13,10 @@ Gap shelters (``expected_gap_shelters()``): a certain gap in every month, absenc
 - HRT-HVC-01 Huancavelica: no coordinator, no operational assistant; one psychologist carries
   coordination (PSI + COO need 88 h a week > 48 h); 3 caregivers give 144 h < 168 h of 24/7 care.
 - HRT-APU-01 Chincheros, HRT-AMA-01 Bagua, HRT-PAS-01 Oxapampa, HRT-LOR-02 Maynas (12-hour
-  shifts): 3 caregivers give 144 h < 168 h of 24/7 care and no operational assistant backs
-  them up (APU, PAS and LOR-02 have no coordinator either: two psychologists carry it).
+  shifts): 3 caregivers give 144 h < 168 h of 24/7 care (LOR-02: 12 shifts a week < 14, or
+  144 h < 157.5 worked hours once each 12-hour shift's 45-minute refrigerio is taken off) and
+  no operational assistant backs them up (APU, PAS and LOR-02 have no coordinator either:
+  two psychologists carry it).
 - HRT-TUM-01 Zarumilla: two vacant caregiver posts leave 3 caregivers (144 h < 168 h); no AOP.
 - HRT-MDD-01 Tambopata: the psychologist post is vacant; nobody may cover PSI (48 h a week).
 
@@ -37,6 +39,12 @@ arithmetic proves: every roster the optimiser returns for them must show one.
 
 Seven shelters have no coordinator post (psychologists qualified as COO carry it), six have no
 operational assistant, four have neither. HRT-AQP-01 averages hours over 3 weeks.
+
+Working patterns and breaks (``coverage.py``): the professionals whose cover is day work
+Monday to Friday (coordinator, social worker, an educator who only educates, the workshop
+instructor) have a 40-hour "lunes a viernes" day contract, the psychologists "lunes a sábado",
+everyone on the 24/7 rota "rotativo"; the 12-hour shifts carry the 45-minute unpaid
+refrigerio. The arithmetic reads both (H12, and worked hours for H5).
 """
 
 from __future__ import annotations

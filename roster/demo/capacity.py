@@ -1,10 +1,12 @@
 """Capacity arithmetic: can a shelter's staff meet its minimum coverage at all?
 
-Keep only H1 (qualification), H2 (one shift a day), H5 (48 h a week), H6 (absences) and H7 (at
-most 6 working days in a calendar week, since 7 would be 7 consecutive days) and let hours be
-divisible. The staff can then meet a week's minimum coverage if and only if, for every set S of
-demand keys (a key is a role, split into day and night shifts), the hours S needs are at most the
-hours of the people qualified for at least one key of S: Hall's condition, i.e. max-flow min-cut
+Keep only H1 (qualification), H2 (one shift a day), H5 (48 worked hours a week: a shift's unpaid
+meal break is not work), H6 (absences), H7 (at most 6 working days in a calendar week, since 7
+would be 7 consecutive days) and H12 (each person's working pattern: the days and the kind of
+shift, day or night, she may work) and let hours be divisible. The staff can then meet a
+week's minimum coverage if and only if, for every set S of demand keys (a key is a role, split
+into day and night shifts), the hours S needs are at most the hours of the people qualified
+for at least one key of S: Hall's condition, i.e. max-flow min-cut
 of the transportation problem. Per day the same holds in shifts, one shift per person.
 
 ``shortfall`` is the largest "needed minus available" over all sets S. Because the check is a
@@ -22,7 +24,7 @@ from datetime import date, timedelta
 from models.calendar import PeruCalendar
 from models.coverage import DayClass, Tier, day_class
 from models.network import ShelterData
-from models.people import Absence, StaffMember
+from models.people import Absence, StaffMember, WorkingPattern
 
 Key = tuple[str, bool]  # (role, is a night shift)
 NOBODY: frozenset[str] = frozenset()
@@ -82,16 +84,32 @@ class ShelterCapacity:
             key = (rule.role, shift.is_night(threshold))
             entry = demand[rule.day_class].setdefault(key, [0.0, 0.0])
             entry[0] += rule.minimum
-            entry[1] += rule.minimum * shift.hours
-            key_hours[key] = max(key_hours.get(key, 0.0), shift.hours)
+            entry[1] += rule.minimum * shift.worked_hours  # what H5's weekly cap counts
+            key_hours[key] = max(key_hours.get(key, 0.0), shift.worked_hours)
         return demand, key_hours
 
     def _mask(self, person: StaffMember) -> int:
         mask = 0
         for (role, night), bit in self.bits.items():
-            if person.can_cover(role) and (person.night_work or not night):
+            if not person.can_cover(role) or (night and not person.night_work):
+                continue
+            if self._pattern_allows(person, night):
                 mask |= bit
         return mask
+
+    @staticmethod
+    def _pattern_allows(person: StaffMember, night: bool) -> bool:
+        """Whether her pattern lets her work this kind of shift on some day (H12)."""
+        pattern = person.working_pattern
+        return pattern is WorkingPattern.ROTATING or (pattern is WorkingPattern.NIGHTS) == night
+
+    def works_on(self, person: StaffMember, day: date) -> bool:
+        """Whether she may work on ``day``: present, and her pattern allows a shift then."""
+        if self.is_absent(person, day):
+            return False
+        feriado = self.calendar.is_holiday(day)
+        pattern = person.working_pattern
+        return pattern.allows(day, False, feriado) or pattern.allows(day, True, feriado)
 
     def longest_shift(self, person: StaffMember) -> float:
         """The longest shift, in hours, with demand for a role she may cover."""
@@ -110,7 +128,7 @@ class ShelterCapacity:
         """The most hours she can work on ``days`` (at most one calendar week)."""
         weekly = person.weekly_hours if contract else self._legal_week_cap()
         longest = self.longest_shift(person)
-        present = sum(1 for day in days if not self.is_absent(person, day))
+        present = sum(1 for day in days if self.works_on(person, day))
         max_days = min(7, self.rules.max_consecutive_days) if self.rules.is_on("H7") else 7
         return min(weekly, max_days * longest, present * longest)
 
@@ -137,7 +155,7 @@ class ShelterCapacity:
         need = {self.bits[key]: shifts for key, (shifts, _) in self.day_demand(day).items()}
         supply: dict[int, float] = defaultdict(float)
         for person in self.people:
-            if person.id not in without and not self.is_absent(person, day):
+            if person.id not in without and self.works_on(person, day):
                 supply[self.masks[person.id]] += 1
         return hall_shortfall(need, supply)
 

@@ -17,7 +17,21 @@ educator (and does the day's administration, her own role, which no minimum asks
 shift she fills is ordinary cover of those roles (DOMAIN.md; docs/gaps.md §1).
 
 Public holidays follow the Sunday pattern. Twelve-hour shelters run D 07-19 and N 19-07 for the
-caregivers and keep an 8-hour M 07-15 for the professionals' day work.
+caregivers and keep an 8-hour M 07-15 for the professionals' day work. D and N carry an unpaid
+45-minute meal break (refrigerio): at least 45 minutes within a continuous working day, taken
+during the shift, not at its start or end, and not part of the working time (D.S. 007-2002-TR
+art. 7; D.S. 008-2002-TR arts. 14-15; SUNAFIL TFL Res. 024-2024-SUNAFIL/TFL, a binding
+precedent: it cannot be waived). So a 12-hour shift is 11.25 worked hours for the weekly cap
+(H5) and the contract (S3), while coverage counts the 12 hours on site. The 8-hour shifts keep
+none (a setting per shift type: the law leaves the break's length above 45 minutes and its
+time to the employer).
+
+Working patterns (H12) follow the cover each person gives (``demo_pattern``): the roles whose
+coverage is day shifts only, Monday to Friday (COO, TSO, EDU, TAL) or Monday to Saturday (PSI),
+work "lunes a viernes" or "lunes a sábado" day shifts; anyone who also covers the 24/7 rota
+(caregivers, the assistant, an educator qualified as caregiver) or a role needed every day
+(the nurse) works "rotativo". A Monday-to-Friday day contract is 5 x 8 = 40 hours a week
+(the 8-hour day, D.S. 007-2002-TR art. 1), Monday to Saturday 48.
 """
 
 from __future__ import annotations
@@ -26,7 +40,7 @@ from collections.abc import Iterable
 from datetime import time
 
 from models.coverage import CoverageRule, DayClass, Tier
-from models.people import Role
+from models.people import Role, WorkingPattern
 from models.shifts import ShiftType, standard_shifts
 
 DEMO_ROLES: tuple[Role, ...] = (
@@ -46,11 +60,35 @@ MONDAY_TO_FRIDAY = (DayClass.WEEKDAY,)
 MONDAY_TO_SATURDAY = (DayClass.WEEKDAY, DayClass.SATURDAY)
 
 
+MEAL_BREAK_MINUTES = 45  # refrigerio, the legal least (module docstring)
+
+# Roles whose cover is day shifts (M) on these days only; every other role works the rota.
+DAY_PATTERNS = {
+    "COO": WorkingPattern.WEEKDAYS_DAY,
+    "TSO": WorkingPattern.WEEKDAYS_DAY,
+    "EDU": WorkingPattern.WEEKDAYS_DAY,
+    "TAL": WorkingPattern.WEEKDAYS_DAY,
+    "PSI": WorkingPattern.MON_SAT_DAY,
+}
+PATTERN_WEEK_HOURS = {WorkingPattern.WEEKDAYS_DAY: 40.0, WorkingPattern.MON_SAT_DAY: 48.0}
+
+
+def demo_pattern(roles: Iterable[str]) -> WorkingPattern:
+    """The narrowest pattern that lets a person give every cover her roles are needed for."""
+    patterns = {DAY_PATTERNS.get(role, WorkingPattern.ROTATING) for role in roles}
+    if WorkingPattern.ROTATING in patterns:
+        return WorkingPattern.ROTATING
+    if WorkingPattern.MON_SAT_DAY in patterns:
+        return WorkingPattern.MON_SAT_DAY
+    return WorkingPattern.WEEKDAYS_DAY
+
+
 def twelve_hour_shifts() -> list[ShiftType]:
-    """D 07-19 and N 19-07 for the caregivers, plus M 07-15 for the professionals."""
+    """D 07-19 and N 19-07 for the caregivers, each with its unpaid meal break, plus M 07-15
+    for the professionals."""
     return [
-        ShiftType("D", "Día", time(7, 0), 720),
-        ShiftType("N", "Noche", time(19, 0), 720),
+        ShiftType("D", "Día", time(7, 0), 720, break_minutes=MEAL_BREAK_MINUTES),
+        ShiftType("N", "Noche", time(19, 0), 720, break_minutes=MEAL_BREAK_MINUTES),
         ShiftType("M", "Mañana (equipo profesional)", time(7, 0), 480),
     ]
 

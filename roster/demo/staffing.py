@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from models.people import Post, PostStatus, StaffMember
 from roster.demo.blueprints import Blueprint, Team
+from roster.demo.coverage import PATTERN_WEEK_HOURS, demo_pattern
 from roster.demo.names import NamePicker
 
 # Monthly CAS pay in soles for a 48-hour post, lowest and highest (demo assumption).
@@ -43,13 +44,18 @@ def staff_id(shelter_code: str, number: int) -> str:
 
 
 def _hire(code: str, number: int, team: Team, names: NamePicker, rng: random.Random):
+    """A person and her filled post: her pattern from the roles she covers, her weekly hours
+    no more than it holds (pay stays the role's monthly pay: a CAS salary is monthly)."""
+    pattern = demo_pattern((team.role, *team.also))
+    hours = min(team.hours, PATTERN_WEEK_HOURS.get(pattern, team.hours))
     post = Post(
         id=post_id(code, number),
         shelter_code=code,
         role=team.role,
-        weekly_hours=team.hours,
+        weekly_hours=hours,
         monthly_cost=monthly_cost(team.role, team.hours, rng),
         status=PostStatus.FILLED,
+        working_pattern=pattern,
     )
     person = StaffMember(
         id=staff_id(code, number),
@@ -57,9 +63,10 @@ def _hire(code: str, number: int, team: Team, names: NamePicker, rng: random.Ran
         name=names.pick(team.role),
         primary_role=team.role,
         roles=(team.role, *team.also),
-        weekly_hours=team.hours,
+        weekly_hours=hours,
         night_work=team.night_work,
         post_ids=(post.id,),
+        working_pattern=pattern,
     )
     return person, post
 
@@ -78,5 +85,17 @@ def build_staff(
     for role in plan.vacant:
         number = len(posts) + 1
         cost = monthly_cost(role, FULL_TIME_HOURS)
-        posts.append(Post(post_id(plan.code, number), plan.code, role, monthly_cost=cost))
+        pattern = demo_pattern((role,))
+        hours = PATTERN_WEEK_HOURS.get(pattern, FULL_TIME_HOURS)
+        posts.append(
+            Post(
+                post_id(plan.code, number),
+                plan.code,
+                role,
+                "CAS",
+                hours,
+                cost,
+                working_pattern=pattern,
+            )
+        )
     return staff, posts

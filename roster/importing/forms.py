@@ -198,10 +198,20 @@ def parse_length(text: str) -> int:
     return round(hours * 60)
 
 
+def parse_break(text: str) -> int:
+    """An unpaid meal break in whole minutes, 0 or more; empty means none."""
+    if not text:
+        return 0
+    if not re.fullmatch(r"\d+", text):
+        raise CellError(f"refrigerio '{text}' no válido: escriba los minutos, p. ej. 45 (0: sin)")
+    return int(text)
+
+
 def shift_form(
     session: Session, shelter_code: str, fields: Fields, editing: str | None = None
 ) -> ShiftType:
-    """A shift type from the form: code, name, start, length in hours, 24-hour guard or not."""
+    """A shift type from the form: code, name, start, length in hours, its unpaid meal break
+    in minutes (shorter than the shift), 24-hour guard or not."""
     problems, row = Problems("formulario"), _row({**fields, "codigo": editing or fields["codigo"]})
     code = read_cell(problems, row, "codigo", parse_code)
     if code is not None and (not code.isalnum() or len(code) > 10):
@@ -212,6 +222,10 @@ def shift_form(
     name = read_cell(problems, row, "nombre", require)
     start = read_cell(problems, row, "inicio", parse_clock)
     minutes = read_cell(problems, row, "horas", parse_length)
+    meal = read_cell(problems, row, "refrigerio", parse_break)
+    if minutes and meal is not None and meal >= minutes:
+        problems.add(0, "refrigerio", f"refrigerio de {meal} minutos: debe ser menor que el turno")
     _refuse_if_any(problems)
-    assert code and name and start is not None and minutes
-    return ShiftType(code, name[:80], start, minutes, is_guard=row["guardia"] == "si")
+    assert code and name and start is not None and minutes and meal is not None
+    guard = row["guardia"] == "si"
+    return ShiftType(code, name[:80], start, minutes, is_guard=guard, break_minutes=meal)

@@ -13,7 +13,7 @@ import pytest
 import roster.demo
 from models.coverage import DayClass, Tier
 from models.network import NetworkData, ShelterData
-from models.people import AbsenceKind, PostStatus
+from models.people import AbsenceKind, PostStatus, WorkingPattern
 from models.shelter import Shelter
 from roster.demo import (
     DEMO_END,
@@ -157,9 +157,11 @@ def test_some_shelters_lack_a_coordinator_or_an_operational_assistant(network):
 
 def test_contracts_are_mostly_full_time_cas(network):
     staff = [person for data in network.shelters for person in data.staff]
+    full_week = {WorkingPattern.WEEKDAYS_DAY: 40.0}  # 5 x 8 h; every other pattern 48 h
+    full = [p for p in staff if p.weekly_hours == full_week.get(p.working_pattern, 48.0)]
+    assert len(full) >= 0.9 * len(staff)
     hours = Counter(person.weekly_hours for person in staff)
-    assert hours[48.0] >= 0.9 * len(staff)
-    assert hours[40.0] >= 1 and hours[30.0] >= 1
+    assert hours[30.0] >= 1 and hours[40.0] >= 1
     assert 1 <= sum(not person.night_work for person in staff) <= 2
     assert all(post.regime == "CAS" for data in network.shelters for post in data.posts)
 
@@ -185,6 +187,50 @@ def test_coverage_rules_follow_domain_md(network):
                 other = DayClass.HOLIDAY if klass is DayClass.SUNDAY else DayClass.SUNDAY
                 assert dataclasses.replace(rule, day_class=other) == rules[role, shift, other, tier]
     assert 2 <= twelve_hour <= 3
+
+
+SAMPLE_DAYS = {  # a day of each class, and whether it is a feriado
+    DayClass.WEEKDAY: (date(2027, 3, 1), False),
+    DayClass.SATURDAY: (date(2027, 3, 6), False),
+    DayClass.SUNDAY: (date(2027, 3, 7), False),
+    DayClass.HOLIDAY: (date(2027, 5, 1), True),
+}
+
+
+def test_working_patterns_follow_the_cover_people_give(network):
+    patterns: dict[str, Counter[WorkingPattern]] = {}
+    for data in network.shelters:
+        night = {
+            shift.code
+            for shift in data.shift_types
+            if shift.is_night(data.rules.night_shift_threshold_minutes)
+        }
+        for person in data.staff:
+            patterns.setdefault(person.primary_role, Counter())[person.working_pattern] += 1
+            for rule in data.coverage:  # she may give every cover her roles are needed for
+                if person.can_cover(rule.role) and (rule.minimum or rule.desired):
+                    day, feriado = SAMPLE_DAYS[rule.day_class]
+                    assert person.working_pattern.allows(day, rule.shift in night, feriado), (
+                        person.id,
+                        rule,
+                    )
+        posts = {post.id: post for post in data.posts}
+        assert all(posts[p.post_ids[0]].working_pattern == p.working_pattern for p in data.staff)
+    assert set(patterns["CUI"]) == set(patterns["AOP"]) == {WorkingPattern.ROTATING}
+    assert set(patterns["PSI"]) == {WorkingPattern.MON_SAT_DAY}
+    assert set(patterns["TSO"]) == {WorkingPattern.WEEKDAYS_DAY}
+    assert patterns["COO"][WorkingPattern.WEEKDAYS_DAY] >= 8  # a few also back a psychologist
+    # an educator on the caregivers' rota works it; one who only educates, Monday to Friday
+    assert set(patterns["EDU"]) == {WorkingPattern.ROTATING, WorkingPattern.WEEKDAYS_DAY}
+
+
+def test_twelve_hour_shifts_carry_the_unpaid_refrigerio(network):
+    for data in network.shelters:
+        breaks = {shift.code: shift.break_minutes for shift in data.shift_types}
+        if "D" in breaks:
+            assert breaks == {"D": 45, "N": 45, "M": 0}  # D.S. 007-2002-TR art. 7
+        else:
+            assert set(breaks.values()) == {0}
 
 
 def test_rules_and_extra_holidays(network):

@@ -24,7 +24,7 @@ from web.routes.staff import shelter_context
 from web.templating import render
 
 router = APIRouter(prefix="/hogares/{code}", tags=["datos"])
-SHIFT_FIELDS = ("codigo", "nombre", "inicio", "horas", "guardia")
+SHIFT_FIELDS = ("codigo", "nombre", "inicio", "horas", "refrigerio", "guardia")
 COVERAGE_FIELDS = ("funcion", "turno", "tipo_dia", "minimo", "deseado", "prioridad")
 DAY_WORD = {day_class: word for word, day_class in DAY_CLASSES.items()}
 TIER_WORD = {tier: word for word, tier in TIERS.items()}
@@ -36,6 +36,7 @@ def _shift_values(shift: ShiftType) -> dict[str, str]:
         "nombre": shift.name,
         "inicio": f"{shift.start:%H:%M}",
         "horas": f"{shift.minutes / 60:g}",
+        "refrigerio": str(shift.break_minutes),
         "guardia": "si" if shift.is_guard else "",
     }
 
@@ -45,7 +46,7 @@ def _shifts_context(request: Request, db: Session, code: str) -> dict[str, Any]:
         **shelter_context(request, db, code),
         "shifts": services.list_shift_types(db, code, include_inactive=True),
         "active_codes": {s.code for s in services.list_shift_types(db, code)},
-        "form": {"inicio": "07:00", "horas": "8"},
+        "form": {"inicio": "07:00", "horas": "8", "refrigerio": "0"},
     }
 
 

@@ -55,7 +55,7 @@ GAP_SHELTERS = (
         Place("HRT-LOR-02", "Flor de Huayruro", "Loreto", "Maynas", 28),
         Profile.GAP,
         "12-hour shifts; no coordinator (two psychologists carry it) and no AOP; 3 caregivers "
-        "offer 144 h < 168 h a week of 24/7 care",
+        "offer 12 shifts a week < 14 of 24/7 care (144 h < 157.5 worked hours, refrigerio off)",
         (t("PSI", 2, "COO"), t("TSO"), t("EDU"), t("CUI", 3), t("TAL")),
         twelve_hour=True,
         extra_holidays=(SAN_JUAN,),
