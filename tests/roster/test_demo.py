@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -303,6 +303,20 @@ def test_caregiver_hours_arithmetic(by_code):
         for year, month in demo_months():
             needed, available = capacity.pool_hours({"CUI", "AOP", "EDU"}, month_days(year, month))
             assert available >= 1.5 * needed, (code, year, month)
+
+
+def test_the_arithmetic_reads_patterns_and_worked_hours(by_code):
+    week = [date(2027, 3, 1) + timedelta(days=k) for k in range(7)]  # Monday to Sunday
+    capacity = ShelterCapacity(by_code["HRT-TAC-01"], absences=())
+    coordinator = next(p for p in capacity.people if p.primary_role == "COO")
+    assert coordinator.working_pattern is WorkingPattern.WEEKDAYS_DAY
+    assert [capacity.works_on(coordinator, day) for day in week] == [True] * 5 + [False] * 2
+    assert capacity.hours_cap(coordinator, week, contract=False) == 40  # 5 days x 8 h
+    twelve = ShelterCapacity(by_code["HRT-PIU-01"], absences=())
+    carer = next(p for p in twelve.people if p.primary_role == "CUI")
+    assert twelve.longest_shift(carer) == 11.25  # 12 h on site less the 45-minute refrigerio
+    needed, _ = twelve.pool_hours({"CUI"}, week)
+    assert needed == 14 * 11.25  # D and N every day, in worked hours
 
 
 def test_gap_shelters_have_a_certain_gap_in_every_month(by_code):
