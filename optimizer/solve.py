@@ -1,8 +1,8 @@
 """The solve: phase 1 minimises the gap (S1) tier by tier, phase 2 the other soft rules.
 
 Phase 1 is lexicographic by coverage tier: the essential shortfall is minimised and
-proved, then kept while the time with nobody on site is minimised and proved (the
-"unstaffed" step, ``RuleSet.someone_on_site``), then both kept while the normal
+proved, and with it, as an exact tie-break, the time with nobody on site (the
+"unstaffed" figure, ``RuleSet.someone_on_site``); both are kept while the normal
 shortfall is minimised and proved. Optional cover
 is not in phase 1: its shortfall joins phase 2's objective at a weight below one
 request's (S5). Phase 2 keeps phase 1's values (``gap_tolerance`` relative slack) and
@@ -38,6 +38,7 @@ from models.report import (
 )
 from optimizer.bound import tight_bound
 from optimizer.build import build_model
+from optimizer.coverage_steps import coverage_goals, keep_goal, solve_step
 from optimizer.model import ModelContext
 from optimizer.plans import CONSTRUCT_FROM, SHELTER, weighted_plan
 from optimizer.readout import (
@@ -53,13 +54,12 @@ from optimizer.reasons import explain_gaps
 from optimizer.search import Search
 from optimizer.settings import SolverSettings
 from optimizer.solvers import PhaseOutcome, relative_gap, run_phase
-from optimizer.tiers import UNSTAFFED, TierStep, combine_steps, tier_reports, unstaffed_report
+from optimizer.tiers import TierStep, combine_steps, tier_reports, unstaffed_report
 from optimizer.watch import Watch
 
 __all__ = ["phase_report", "restore", "snapshot", "solve"]
 QUALITY_CODES = SOFT_CODES[1:]
 BOUND_SHARE = 0.1  # of phase 2's time at most, for the tight bound (optimizer/bound.py)
-COVERAGE_STEPS = (Tier.ESSENTIAL, UNSTAFFED, Tier.NORMAL)  # phase 1's steps, in order
 PRICED_TIERS = (Tier.OPTIONAL,)  # priced in phase 2's objective instead
 STEP_SHARE = 0.25  # of phase 1's time, the least a later tier step gets once the first ran
 
@@ -158,90 +158,44 @@ def settle(ctx: ModelContext, quality: PhaseOutcome, saved: dict | None) -> bool
 def solve_coverage(
     ctx: ModelContext, settings: SolverSettings
 ) -> tuple[PhaseOutcome, dict | None, list[TierStep]]:
-    """Phase 1, lexicographic: the essential shortfall minimised, proven optimal unless
-    the time runs out, and kept; then the time with nobody on site, likewise; then the
-    normal shortfall.
+    """Phase 1, lexicographic: the essential shortfall, then the time with nobody on site
+    (one solve, an exact tie-break: optimizer/coverage_steps.py), each proven optimal
+    unless the time runs out and kept; then the normal shortfall, likewise.
 
-    Each step's objective moves in steps of weight x gcd(shift hours), so an absolute
-    gap of half a step proves it; the relative gap is 0. A later step gets what is left
-    of ``time_limit_phase1`` (at least ``STEP_SHARE`` of it). The phase's outcome adds
-    the tier steps up; a step the caller stopped before it began is "skipped".
+    Each objective moves in steps (weight x gcd of the shift hours), so an absolute gap
+    of half a step proves it; the relative gap is 0. A later step gets what is left of
+    ``time_limit_phase1`` (at least ``STEP_SHARE`` of it). The phase's outcome adds the
+    tier steps up; a step the caller stopped before it began is "skipped".
     """
     steps: list[TierStep] = []
     saved: dict | None = None
     started = perf_counter()
-    for tier in COVERAGE_STEPS:
-        objective = step_objective(ctx, tier)
-        weight = 1.0 if tier == UNSTAFFED else ctx.rules.coverage_tier_weight(tier)
-        if not objective.keys():
-            constant = float(objective.constant)
-            outcome = PhaseOutcome(SKIPPED, constant, constant, 0.0, 0.0)
-            steps.append(TierStep(tier, outcome, weight))
+    for goals in coverage_goals(ctx):
+        live = [goal for goal in goals if goal.units.keys()]
+        idle = [goal for goal in goals if not goal.units.keys()]  # nothing to minimise
+        steps += [TierStep(goal.name, skipped_outcome(), goal.weight) for goal in idle]
+        if not live:
             continue
         if saved is not None and ctx.watch.tick(force=True):
-            break  # stopped between two steps: the tiers below are not minimised
-        ctx.watch.enter("coverage", float(objective.constant))
-        ctx.lp.setObjective(objective)
+            break  # stopped between two steps: the goals below are not minimised
         spent = perf_counter() - started
         limit = settings.time_limit_phase1
         limit = max(limit - spent, limit * STEP_SHARE) if saved is not None else limit
-        half = coverage_step(ctx, tier) / 2
-        # No MIP start: from the essential step's roster HiGHS (1.16) proved the normal
-        # optimum in its reduced space but handed back the start, 75 % worse (HRT-HVC-01).
-        outcome = run_phase(ctx.lp, settings, limit, 0.0, half, watch=ctx.watch)
-        steps.append(TierStep(tier, outcome, weight))
-        if outcome.status == NONE or outcome.objective is None:
+        solved = solve_step(ctx, live, settings, limit)
+        steps += solved
+        if any(step.outcome.status == NONE or step.outcome.objective is None for step in solved):
             break
-        keep_step(ctx, tier, objective, outcome.objective, settings)
+        for goal, step in zip(live, solved, strict=True):
+            keep_goal(ctx, goal, (step.outcome.objective or 0.0) / goal.weight, settings)
         saved = snapshot(ctx)
     if saved is not None:
         restore(ctx, saved)  # a later step stopped without a roster: the earlier one's
     return combine_steps(steps), saved, steps
 
 
-def step_objective(ctx: ModelContext, step: str) -> pulp.LpAffineExpression:
-    """What a step of phase 1 minimises: a tier's weighted shortfall, or the time with
-    nobody on site (in coverage units)."""
-    if step == UNSTAFFED:
-        return ctx.unstaffed_expression()
-    return ctx.tier_expression((step,))
-
-
-def keep_step(
-    ctx: ModelContext,
-    step: str,
-    objective: pulp.LpAffineExpression,
-    value: float,
-    settings: SolverSettings,
-) -> None:
-    """Keep a step's value: exactly 0 by bounds, else within the tolerance."""
-    if value <= 1e-9:
-        if step == UNSTAFFED:
-            variables = [var for var, _ in ctx.empty.values()]
-        else:
-            variables = [short for key, short in ctx.short.items() if key[3] == step]
-        for var in variables:
-            var.upBound = 0  # the step's best is 0: keep it exactly
-        return
-    limit = value * (1 + settings.gap_tolerance) + 1e-6
-    name = ctx.name("keep_on_site") if step == UNSTAFFED else ctx.name("keep_coverage", step)
-    ctx.add_constraint(objective <= limit, name, "S1", None, None)
-
-
-def coverage_step(ctx: ModelContext, tier: str) -> float:
-    """The smallest change of a step's objective between two rosters."""
-    if tier == UNSTAFFED:
-        minutes = [ctx.problem.shifts[code].minutes for _, code in ctx.empty]
-        return ctx.rules.coverage_size(reduce(gcd, minutes, 0)) if minutes else 1.0
-    minutes = [
-        ctx.problem.shifts[need.shift].minutes
-        for need in ctx.problem.demand
-        if need.tier_minimum(Tier(tier))
-    ]
-    weight = ctx.rules.coverage_tier_weight(tier)
-    if not minutes:
-        return 1.0
-    return weight * ctx.rules.coverage_size(reduce(gcd, minutes, 0))
+def skipped_outcome() -> PhaseOutcome:
+    """A step with nothing to minimise: 0, proven by itself."""
+    return PhaseOutcome(SKIPPED, 0.0, 0.0, 0.0, 0.0)
 
 
 def quality_objective(ctx: ModelContext, kept: bool) -> pulp.LpAffineExpression:

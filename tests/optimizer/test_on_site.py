@@ -10,17 +10,19 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+import pulp
 import pytest
 from optimizer_factories import feb, make_problem, person, solved
 
 from models import Demand, PlanningProblem, Request, RuleSet, SolveControl, Tier
-from models.report import SolveReport
+from models.report import FEASIBLE, SolveReport
 from models.validator import validate
 from models.validator.soft_coverage import tier_units
 from models.validator.unstaffed import unstaffed_shifts, unstaffed_units
 from optimizer import SolverSettings, solve
+from optimizer.solvers import PhaseOutcome
 
-solve_module = import_module("optimizer.solve")  # the package's ``solve`` is the function
+steps_module = import_module("optimizer.coverage_steps")
 WEEK = range(1, 8)  # Monday 1 to Sunday 7 February 2027
 WEEKDAYS = range(1, 6)
 
@@ -91,11 +93,16 @@ def test_enough_carers_leave_nobody_alone_and_nothing_changes() -> None:
     assert off.roster.gaps == [] and off.report.tier("essential").uncovered == 0
 
 
-def test_essential_cover_comes_before_someone_on_site() -> None:
+@pytest.mark.parametrize("weight", [1000.0, 1.0], ids=["default", "scaled tie-break"])
+def test_essential_cover_comes_before_someone_on_site(weight: float) -> None:
     """Holds: staffing the normal-only night would cost an essential shift, so it stays empty
-    and the report proves the 8 hours alone cannot be fewer."""
+    and the report proves the 8 hours alone cannot be fewer. With an essential hour priced
+    at 1 the tie-break scales it up itself (8 h essential would weigh less than 24 h alone)."""
     demand = [floor(1, "M"), floor(1, "T"), Demand(feb(1), "N", "CUI", 1, 1)]
-    problem = make_problem([person("a"), person("b")], demand)
+    rules = RuleSet().with_changes(
+        coverage_minimum={"hard": False, "weight": weight}, essential_coverage_factor=1.0
+    )
+    problem = make_problem([person("a"), person("b")], demand, rules=rules)
     result = solved(problem)
     assert holes(problem, result) == set()
     [night] = unstaffed_shifts(problem, result.roster, result.roster.gaps)
@@ -120,31 +127,63 @@ def test_optional_cover_alone_never_calls_anyone_in() -> None:
     assert alone is not None and alone.uncovered == 0 and alone.shifts == 0
 
 
-@pytest.mark.parametrize(("steps", "left"), [(1, "skipped"), (2, "optimal")])
-def test_a_solve_stopped_around_the_step_returns_a_valid_roster(
-    monkeypatch: pytest.MonkeyPatch, steps: int, left: str
+def test_a_solve_stopped_after_the_floor_step_keeps_its_proofs(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Stopped after the essential step (1) or after the unstaffed one (2): the roster of
-    the last finished step, each proof as far as it ran, progress reported throughout."""
+    """Stopped once the essential step (with the time alone as its tie-break) has run:
+    its roster comes back valid with both figures proven, and progress was reported
+    through the step."""
     runs: list[float] = []
-    real = solve_module.run_phase
+    real = steps_module.run_phase
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         outcome = real(*args, **kwargs)
         runs.append(outcome.seconds)
         return outcome
 
-    monkeypatch.setattr(solve_module, "run_phase", counted)
+    monkeypatch.setattr(steps_module, "run_phase", counted)
     problem = shelter_week(carers=3)
     seen: list[str] = []
     control = SolveControl(
         on_progress=lambda progress: seen.append(progress.phase),
-        should_stop=lambda: len(runs) >= steps,
+        should_stop=lambda: len(runs) >= 1,
     )
     result = solve(problem, SolverSettings(time_limit_phase1=30, time_limit_phase2=30), control)
     report = result.report
-    assert report.cancelled and len(runs) == steps
+    assert report.cancelled and len(runs) == 1  # the normal step never ran
     assert validate(problem, result.roster).violations == []
-    assert report.tier("essential").proven
-    assert report.unstaffed is not None and report.unstaffed.status == left
-    assert seen.count("coverage") >= steps + 1  # every step entered, then the stop seen
+    assert report.tier("essential").proven and report.tier("essential").uncovered == 24
+    assert report.unstaffed is not None and report.unstaffed.proven
+    assert report.unstaffed.uncovered == 0
+    assert seen.count("coverage") >= 2  # the step entered, then the stop seen
+
+
+def goal(name: str, value: float, step: float, most: float) -> Any:
+    """A goal over one column already holding ``value`` (as after a run)."""
+    column = pulp.LpProblem("goals").add_variable(f"g_{name}", 0, most)
+    column.varValue = value
+    return steps_module.Goal(name, pulp.LpAffineExpression([(column, 1.0)]), 1.0, step, most)
+
+
+@pytest.mark.parametrize(
+    ("bound", "proofs"),
+    [
+        (9056.0, [(96, "optimal"), (32, "optimal")]),
+        (9030.0, [(96, "optimal"), (6, "feasible")]),
+        (9000.0, [(88, "feasible"), (None, "feasible")]),
+    ],
+)
+def test_the_tie_break_splits_its_bound_into_one_proof_per_goal(
+    bound: float, proofs: list[tuple[float | None, str]]
+) -> None:
+    """K x 96 + 32 with K = 94 (one 8 h essential step outweighs the 744 h alone can be).
+    A bound at the objective proves both. At 9030 every roster has essential >= (9030 -
+    744) / 94 = 88.2, so 96 on the 8 h grid: proven, and those rosters leave at least
+    9030 - 94 x 96 = 6 h alone, short of 32. At 9000 the essential bound is 88: neither."""
+    essential = goal("essential", 96, 8, 1000)
+    alone = goal("unstaffed", 32, 8, 744)
+    scale = steps_module.tie_scale(essential, alone)
+    assert scale == 94
+    run = PhaseOutcome(FEASIBLE, 9056.0, bound, None, 1.0)
+    steps = steps_module.split(run, essential, alone, scale)
+    assert [(step.outcome.best_bound, step.outcome.status) for step in steps] == proofs
