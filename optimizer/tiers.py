@@ -1,9 +1,10 @@
 """Phase 1's steps by coverage tier, and the per-tier report of a solve (the proof).
 
-Each tier step minimises one tier's weighted shortfall (optimizer/solve.py); between
-the essential and the normal one, the "unstaffed" step minimises the time with nobody
-on site. The report reads each figure of the returned roster from the independent
-validator and pairs it with the step's proven bound, both in the coverage units.
+Each step minimises one tier's weighted shortfall (optimizer/coverage_steps.py); the
+essential one has the time with nobody on site ("unstaffed") as its exact tie-break, and
+its outcome comes back as one step per figure. The report reads each figure of the
+returned roster from the independent validator and pairs it with its proven bound, both
+in the coverage units.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from models.validator.unstaffed import unstaffed_shifts, unstaffed_units
 from optimizer.model import ModelContext
 from optimizer.solvers import PhaseOutcome, relative_gap
 
-UNSTAFFED = "unstaffed"  # the step between essential and normal: nobody on site
+UNSTAFFED = "unstaffed"  # the essential step's tie-break: the time with nobody on site
 
 
 @dataclass
 class TierStep:
-    """One step of phase 1: its tier (or "unstaffed"), its outcome (weighted) and the
+    """One figure of phase 1: its tier (or "unstaffed"), its outcome (weighted) and the
     weight of one unit."""
 
     tier: str
@@ -37,8 +38,8 @@ class TierStep:
 
 
 def combine_steps(steps: list[TierStep]) -> PhaseOutcome:
-    """Phase 1's outcome: the tier steps' objectives and bounds added up (weighted S1;
-    the unstaffed step's time counts in its status and seconds only).
+    """Phase 1's outcome: the tiers' objectives and bounds added up (weighted S1; the
+    time alone counts in its status only).
 
     Optimal when every step that ran is proven; "none" when none found a roster;
     "skipped" when no step had anything to minimise.

@@ -5,8 +5,8 @@ and prints a markdown table:
 
 - *before*: phase 1 as it was, one step minimising every missing hour at the same price
   (the tiers flattened to normal, workshops and nurse back to a desired level only);
-- *after*: phase 1 lexicographic by tier (essential, then normal), optional cover priced
-  in phase 2.
+- *after*: phase 1 lexicographic (essential, then the time with nobody on site, then
+  normal), optional cover priced in phase 2.
 
 Both rosters are judged by the independent validator against the tiered demand, so the
 columns count the same hours. "proved" says whether phase 1's bound proves the tier (after)
@@ -41,7 +41,8 @@ class TierRow:
 
 def flattened(problem: PlanningProblem) -> PlanningProblem:
     """The problem as phase 1 saw it before tiers: each shift's layers merged into one
-    normal rule at one price, workshops and nurse (optional) back to a desired level only."""
+    normal rule at one price, workshops and nurse (optional) back to a desired level only,
+    no step for the time with nobody on site."""
     merged: dict[tuple, CoverageRule] = {}
     for rule in problem.coverage:
         minimum = 0 if rule.tier is Tier.OPTIONAL else rule.minimum
@@ -52,7 +53,7 @@ def flattened(problem: PlanningProblem) -> PlanningProblem:
         else:
             desired = rule.desired
         merged[key] = replace(rule, minimum=minimum, desired=desired, tier=Tier.NORMAL)
-    rules = problem.rules.with_changes(essential_coverage_factor=1.0)
+    rules = problem.rules.with_changes(essential_coverage_factor=1.0, someone_on_site=False)
     return replace(problem, coverage=list(merged.values()), rules=rules)
 
 
@@ -65,7 +66,8 @@ def measure(problem: PlanningProblem, before: bool, phase2: float) -> TierRow:
     if before:
         proved = "total" if coverage.status == "optimal" else "-"
     else:
-        proved = ", ".join(t.tier for t in result.report.tiers if t.proven) or "-"
+        steps = [*result.report.tiers, result.report.unstaffed]
+        proved = ", ".join(t.tier for t in steps if t is not None and t.proven) or "-"
     return TierRow(
         problem.shelter.code,
         tier_units(problem, result.roster),
