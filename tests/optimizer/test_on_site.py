@@ -21,6 +21,7 @@ from models.validator.soft_coverage import tier_units
 from models.validator.unstaffed import unstaffed_shifts, unstaffed_units
 from optimizer import SolverSettings, solve
 from optimizer.solvers import PhaseOutcome
+from roster.bench.network import demo_problems
 
 steps_module = import_module("optimizer.coverage_steps")
 WEEK = range(1, 8)  # Monday 1 to Sunday 7 February 2027
@@ -187,3 +188,18 @@ def test_the_tie_break_splits_its_bound_into_one_proof_per_goal(
     run = PhaseOutcome(FEASIBLE, 9056.0, bound, None, 1.0)
     steps = steps_module.split(run, essential, alone, scale)
     assert [(step.outcome.best_bound, step.outcome.status) for step in steps] == proofs
+
+
+@pytest.mark.slow
+def test_hvc_march_2027_leaves_the_proven_least_time_alone() -> None:
+    """The demo's Huancavelica shelter, three carers for a 24/7 floor: with the essential
+    hours at their proven least, the hours with nobody on site are proven too, and the
+    validator counts the same in the roster."""
+    problem = next(p for p in demo_problems(2027, 3) if p.shelter.code == "HRT-HVC-01")
+    result = solved(problem, time_limit_phase1=60, time_limit_phase2=5)
+    floor_tier, alone = result.report.tier("essential"), result.report.unstaffed
+    assert floor_tier is not None and floor_tier.proven and floor_tier.uncovered == floor_tier.bound
+    assert alone is not None and alone.proven, alone
+    assert alone.uncovered == alone.bound == unstaffed_units(problem, result.roster)
+    found = unstaffed_shifts(problem, result.roster, result.roster.gaps)
+    assert alone.shifts == len(found)
