@@ -111,6 +111,13 @@ PARAMETERS: dict[str, tuple[Parameter, ...]] = {
             "history_days", N_("Días del mes anterior que se leen"), "int", 0, 31, N_("días")
         ),
     ),
+    "S1": (
+        Parameter(
+            "someone_on_site",
+            N_("Mínimo de horas sin nadie en el hogar, tras la cobertura esencial"),
+            "bool",
+        ),
+    ),
     "S2": (Parameter("over_coverage_weight", N_("Puntos por hora de más"), "float", 0, None),),
     "S3": (
         Parameter("holidays_reduce_contract", N_("Un feriado baja las horas del mes"), "bool"),
