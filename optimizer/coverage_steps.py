@@ -77,21 +77,20 @@ def solve_step(
 ) -> list[TierStep]:
     """Minimise one goal (weighted, as S1 prices it) or two (the tie-break), proven to
     half the objective's smallest change (relative gap 0) unless the time runs out."""
-    if len(goals) == 1:
-        [goal] = goals
-        objective, scale, half = goal.units * goal.weight, goal.weight, goal.weight * goal.step / 2
+    first, *rest = goals
+    if not rest:
+        objective, half = first.units * first.weight, first.weight * first.step / 2
     else:
-        first, second = goals
-        scale = tie_scale(first, second)
-        objective, half = first.units * scale + second.units, second.step / 2
+        scale = tie_scale(first, rest[0])
+        objective, half = first.units * scale + rest[0].units, rest[0].step / 2
     ctx.watch.enter("coverage", float(objective.constant))
     ctx.lp.setObjective(objective)
     # No MIP start: from the essential step's roster HiGHS (1.16) proved the normal
     # optimum in its reduced space but handed back the start, 75 % worse (HRT-HVC-01).
     outcome = run_phase(ctx.lp, settings, limit, 0.0, half, watch=ctx.watch)
-    if len(goals) == 1:
-        return [TierStep(goals[0].name, outcome, goals[0].weight)]
-    return split(outcome, goals[0], goals[1], scale)
+    if not rest:
+        return [TierStep(first.name, outcome, first.weight)]
+    return split(outcome, first, rest[0], scale)
 
 
 def tie_scale(first: Goal, second: Goal) -> float:

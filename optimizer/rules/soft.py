@@ -34,7 +34,7 @@ def add_coverage_minimum(ctx: ModelContext, problem: PlanningProblem, rules: Rul
         key = (need.day, need.shift, need.role)
         cover = pulp.LpAffineExpression([(var, 1.0) for var in ctx.cover.get(key, [])])
         size = rules.coverage_size(problem.shifts[need.shift].minutes)
-        needed, shorts = 0, []
+        needed, shorts = 0, list[pulp.LpVariable]()
         for tier in TIERS:
             minimum = need.tier_minimum(tier)
             if minimum <= 0:
