@@ -13,6 +13,7 @@ from models.problem import PlanningProblem
 from models.roster import Roster
 from models.rules import RuleSet
 from models.shifts import ShiftType
+from models.standby import assistant_role
 from models.validator.intervals import known_from
 
 ONE_DAY = timedelta(days=1)
@@ -61,7 +62,8 @@ def humane_counts(problem: PlanningProblem, roster: Roster, staff_id: str) -> Hu
       shortfall;
     - backward rotation: a morning (a day shift starting before noon) on a month day e
       after a night on an earlier day of e's calendar week;
-    - cross-cover: her assignments of a role other than her primary role, in shift hours.
+    - cross-cover: her assignments of a role other than her primary role, in shift hours;
+      none for the operational assistant, whose post is to cover the roles she backs up.
     """
     rules = problem.rules
     threshold = rules.night_shift_threshold_minutes
@@ -106,11 +108,12 @@ def humane_counts(problem: PlanningProblem, roster: Roster, staff_id: str) -> Hu
         for run, wanted in weekend_windows(saturdays, rules)
     )
     person = problem.staff_by_id.get(staff_id)
+    covers_others = person is not None and person.primary_role == assistant_role(problem)
     cross = [
         a
         for a in roster.assignments
         if a.staff_id == staff_id and person is not None and a.role != person.primary_role
-        and a.shift in problem.shifts
+        and a.shift in problem.shifts and not covers_others
     ]  # fmt: skip
     hours = sum(problem.shifts[a.shift].hours for a in cross)
     return HumaneCounts(short, float(missed), backward, hours, len(cross), len(off))

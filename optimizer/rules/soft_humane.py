@@ -13,6 +13,7 @@ import pulp
 
 from models.problem import PlanningProblem
 from models.rules import RuleSet
+from models.standby import assistant_role
 from models.validator.soft_humane import is_morning, weekend_windows
 from optimizer.model import Hotspot, ModelContext, Terms
 from optimizer.rules.soft_people import Line, add_patterns, add_positive_part, lines
@@ -167,10 +168,14 @@ def cross_cover_terms(ctx: ModelContext, problem: PlanningProblem, weight: float
     units = sum hours(s) x[p,d,s,r] over r != primary_role(p); so an educator on a
     caregiver shift costs weight per hour and happens only where it fills a need
     worth more. Source: DOMAIN.md (people work their own role first); good practice.
+    The operational assistant (``assistant_role``) is exempt: covering the shifts of the
+    roles she backs up is her post (DOMAIN.md, "para cubrir los turnos en casos de
+    imprevistos").
     """
     primary = {person.id: person.primary_role for person in ctx.staff}
+    backs_up = assistant_role(problem)
     return [
         (var, weight * problem.shifts[shift].hours)
         for (staff_id, _, shift, role), var in ctx.x.items()
-        if role != primary.get(staff_id, role)
+        if role != primary.get(staff_id, role) and primary.get(staff_id) != backs_up
     ]

@@ -72,6 +72,15 @@ def test_cross_cover_counts_hours_on_another_role() -> None:
     assert units == RuleSet().cross_cover_weight * 8
 
 
+def test_the_operational_assistant_on_a_caregiver_shift_is_no_cross_cover() -> None:
+    staff = [person("s1", ("AOP", CARER)), person("s2")]
+    found = counts([on(MAR[3], "M", role=CARER)], staff=staff)
+    assert (found.cross_cover_hours, found.cross_cover_shifts) == (0.0, 0)
+    rules = RuleSet().with_changes(extra={"assistant_role": "TAL"})  # another post backs up
+    found = counts([on(MAR[3], "M", role=CARER)], staff=staff, rules=rules)
+    assert (found.cross_cover_hours, found.cross_cover_shifts) == (8.0, 1)
+
+
 def test_h12_a_weekday_contract_refuses_weekends_nights_and_feriados() -> None:
     staff = [person("s1", working_pattern=WorkingPattern.WEEKDAYS_DAY), person("s2")]
     problem = make_problem(year=2026, month=4, staff=staff)  # Thursday 2 April is a feriado

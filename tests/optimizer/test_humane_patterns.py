@@ -138,3 +138,12 @@ def test_the_humane_terms_match_the_validator_with_one_shift_a_day_off() -> None
     rules = RuleSet().with_changes(one_shift_per_day={"enabled": False})
     result = solved(make_problem(staff, demand, rules, locks=nights_of_a(1, 2)))
     assert result.roster.gaps == []
+
+
+def test_the_assistant_backs_up_a_caregiver_shift_before_an_educator_cross_covers() -> None:
+    # One caregiver night; the educator and the assistant are both qualified and free.
+    staff = [person("e", "EDU", "CUI"), person("o", "AOP", "CUI")]
+    problem = make_problem(staff, [need(feb(3), "N")])
+    result = solved(problem)
+    assert works(result, "o", feb(3), "N") and not works(result, "e", feb(3))
+    assert humane_counts(problem, result.roster, "o").cross_cover_hours == 0  # her post
