@@ -83,6 +83,11 @@ class ResidentRatio:
         """People the ratio adds for ``occupancy``."""
         return math.ceil(max(0, occupancy.count(self.group) - self.above) / self.per)
 
+    def label_es(self) -> str:
+        """In plain Spanish: "+1 por cada 40 residentes sobre 40", "+1 por cada 8 mujeres"."""
+        above = f" sobre {self.above}" if self.above else ""
+        return f"+1 por cada {self.per} {GROUP_LABELS_ES[self.group]}{above}"
+
 
 def month_coverage(
     rules: Iterable[CoverageRule], occupancy: Occupancy | None

@@ -73,6 +73,18 @@ MEANINGS: dict[str, dict[str, str]] = {
             "Cuánto importa la cobertura si falta personal: esencial (el piso 24/7), normal u "
             "opcional. Vacío: normal. Reglas de distinta prioridad para el mismo turno se suman."
         ),
+        "grupo": N_(
+            "Proporción de residentes: a quiénes se cuenta (residentes son mujeres y niños; "
+            "menores_6, los menores de seis años). Con por_cada. Vacío: sin proporción."
+        ),
+        "por_cada": N_(
+            "Proporción de residentes: una persona más por cada tantos residentes del grupo, "
+            "según la ocupación esperada del mes. Entero de 1 o más."
+        ),
+        "sobre": N_(
+            "Proporción de residentes: cuenta solo los residentes por encima de este número "
+            "(40: +1 cuando pasan de 40). Vacío: 0."
+        ),
     },
 }
 ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {
@@ -81,6 +93,7 @@ ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {
     ("absences", "tipo"): tuple(absences.KINDS),
     ("coverage", "tipo_dia"): tuple(coverage.DAY_CLASSES),
     ("coverage", "prioridad"): tuple(coverage.TIERS),
+    ("coverage", "grupo"): tuple(coverage.GROUPS),
 }
 LOOKUPS = {
     ("staff", "funcion"): "roles",

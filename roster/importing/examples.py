@@ -16,7 +16,7 @@ from models import Absence, AbsenceKind, CoverageRule, StaffMember
 from models.calendar import month_days
 from roster.importing.absences import KINDS
 from roster.importing.columns import columns
-from roster.importing.coverage import DAY_CLASSES, TIERS
+from roster.importing.coverage import DAY_CLASSES, GROUPS, TIERS
 from roster.importing.staff import PATTERNS
 from roster.services import list_absences, list_coverage, list_shift_types, list_staff
 
@@ -25,6 +25,7 @@ ABSENCE_SHAPES = ((AbsenceKind.VACATION, 5, ""), (AbsenceKind.TRAINING, 2, "tall
 KIND_WORDS = {kind: word for word, kind in KINDS.items()}
 DAY_CLASS_WORDS = {day_class: word for word, day_class in DAY_CLASSES.items()}
 TIER_WORDS = {tier: word for word, tier in TIERS.items()}
+GROUP_WORDS = {group: word for word, group in GROUPS.items()}
 PATTERN_WORDS = {pattern: word for word, pattern in PATTERNS.items()}
 
 
@@ -79,6 +80,17 @@ def _coverage_row(rule: CoverageRule) -> dict[str, str]:
         "minimo": str(rule.minimum),
         "deseado": str(rule.desired),
         "prioridad": TIER_WORDS[rule.tier],
+        **_ratio_cells(rule),
+    }
+
+
+def _ratio_cells(rule: CoverageRule) -> dict[str, str]:
+    if rule.ratio is None:
+        return {}
+    return {
+        "grupo": GROUP_WORDS[rule.ratio.group],
+        "por_cada": str(rule.ratio.per),
+        "sobre": str(rule.ratio.above),
     }
 
 

@@ -84,7 +84,8 @@ def _snapshot(session: Session, kind: str, shelter_code: str) -> dict[str, tuple
     return {
         f"{r.role}|{r.shift}|{r.day_class}|{r.tier}": (
             f"{r.role} · {r.shift} · {DAY_CLASS_LABELS_ES[r.day_class]} · {TIER_NAMES_ES[r.tier]}",
-            f"mínimo {r.minimum}, deseado {r.desired}",
+            f"mínimo {r.minimum}, deseado {r.desired}"
+            + ("" if r.ratio is None else f", {r.ratio.label_es()}"),
         )
         for r in list_coverage(session, shelter_code)
     }
