@@ -72,7 +72,8 @@ def _absence_rows(session: Session, shelter_code: str, following: date) -> list[
     return rows
 
 
-def _coverage_row(rule: CoverageRule) -> dict[str, str]:
+def coverage_row(rule: CoverageRule) -> dict[str, str]:
+    """A coverage rule as a row of the import (and the fields of the web's form)."""
     return {
         "funcion": rule.role,
         "turno": rule.shift,
@@ -129,7 +130,7 @@ def example_rows(
     elif kind == "absences":
         found = _absence_rows(session, shelter_code, following)
     else:
-        found = [_coverage_row(rule) for rule in list_coverage(session, shelter_code)[:ROWS]]
+        found = [coverage_row(rule) for rule in list_coverage(session, shelter_code)[:ROWS]]
     names = [column.name for column in columns(kind)]
     rows = found or _fallback(session, shelter_code, kind, following)
     return names, [[row.get(name, "") for name in names] for row in rows]

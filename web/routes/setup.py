@@ -13,9 +13,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from models import DayClass, ShiftType, Tier
+from models import CoverageRule, DayClass, ShiftType, Tier
 from roster import services
-from roster.importing.coverage import DAY_CLASSES, TIERS
+from roster.importing.coverage import DAY_CLASSES, GROUPS, TIERS
+from roster.importing.examples import coverage_row
 from roster.importing.forms import FormRefused, coverage_form, shift_form
 from roster.services.rule_settings import rule_lines, rules_from_form
 from web.deps import ManagedShelter, SessionDep, ShelterCode
@@ -25,7 +26,8 @@ from web.templating import render
 
 router = APIRouter(prefix="/hogares/{code}", tags=["datos"])
 SHIFT_FIELDS = ("codigo", "nombre", "inicio", "horas", "refrigerio", "guardia")
-COVERAGE_FIELDS = ("funcion", "turno", "tipo_dia", "minimo", "deseado", "prioridad")
+RULE_KEY_FIELDS = ("funcion", "turno", "tipo_dia", "prioridad")
+COVERAGE_FIELDS = (*RULE_KEY_FIELDS, "minimo", "deseado", "grupo", "por_cada", "sobre")
 DAY_WORD = {day_class: word for word, day_class in DAY_CLASSES.items()}
 TIER_WORD = {tier: word for word, tier in TIERS.items()}
 
@@ -118,15 +120,29 @@ def _coverage_context(request: Request, db: Session, code: str) -> dict[str, Any
         "rules": rules,
         "day_word": DAY_WORD,
         "tier_word": TIER_WORD,
+        "group_word": {group: word for word, group in GROUPS.items()},
         "shift_options": [(s.code, f"{s.code} · {s.name}") for s in shifts],
         "form": {"tipo_dia": "laborable", "minimo": "1", "deseado": "1", "prioridad": "normal"},
     }
 
 
+def _chosen_rule(request: Request, rules: list[CoverageRule]) -> CoverageRule | None:
+    """The rule the query names (its role, shift, day and tier as the form writes them)."""
+    wanted = {name: request.query_params.get(name, "") for name in RULE_KEY_FIELDS}
+    return next(
+        (r for r in rules if {k: coverage_row(r)[k] for k in RULE_KEY_FIELDS} == wanted), None
+    )
+
+
 @router.get("/cobertura", response_class=HTMLResponse)
 def coverage_page(request: Request, code: ShelterCode, db: SessionDep) -> HTMLResponse:
-    """How many people of each role every shift needs, by class of day."""
-    return render(request, "hogar/coverage.html", _coverage_context(request, db, code))
+    """How many people of each role every shift needs, by class of day; with
+    ``?funcion=&turno=&tipo_dia=&prioridad=`` the form holds that rule, to change it."""
+    context = _coverage_context(request, db, code)
+    chosen = _chosen_rule(request, context["rules"])
+    if chosen is not None:
+        context.update(form=coverage_row(chosen), editing=chosen)
+    return render(request, "hogar/coverage.html", context)
 
 
 @router.post("/cobertura", response_class=HTMLResponse)
