@@ -12,7 +12,13 @@ import logging
 from pathlib import Path
 
 from exports.gaps_pdf import FontSubsetNotice, environment
-from exports.roster_sheet import ABSENCES_ES, STATUS_ES, WEEKDAYS_ES, RosterSheet
+from exports.roster_sheet import (
+    ABSENCES_ES,
+    BREASTFEEDING_MARK,
+    STATUS_ES,
+    WEEKDAYS_ES,
+    RosterSheet,
+)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STYLESHEET = TEMPLATES / "roster.css"
@@ -39,6 +45,7 @@ def roster_html(sheet: RosterSheet, stylesheet: str = "roster.css", web: bool = 
         web=web,
         weekdays=WEEKDAYS_ES,
         absences=ABSENCES_ES,
+        mark=BREASTFEEDING_MARK,
         status=STATUS_ES,
         kinds=sheet.kinds,
         total_missing=sum(gap.missing for gap in sheet.gaps),

@@ -9,18 +9,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from models.people import AbsenceKind
+
 WEEKDAYS_ES = ("Lu", "Ma", "Mi", "Ju", "Vi", "Sá", "Do")
 MONTHS_ES = (
     "enero", "febrero", "marzo", "abril", "mayo", "junio",
     "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
 )  # fmt: skip
-ABSENCES_ES = {
-    "vacation": ("VAC", "vacaciones"),
-    "medical": ("DM", "descanso médico"),
-    "leave": ("LIC", "licencia"),
-    "training": ("CAP", "capacitación"),
-    "unplanned": ("AUS", "ausencia imprevista"),
+# Every kind of absence (models.people.AbsenceKind): its abbreviation and its name. The
+# breastfeeding hour frees no day: its "L" follows the shift of each day she works in it.
+ABSENCES_ES: dict[str, tuple[str, str]] = {
+    AbsenceKind.VACATION: ("VAC", "vacaciones"),
+    AbsenceKind.MEDICAL: ("DM", "descanso médico"),
+    AbsenceKind.MATERNITY: ("MAT", "licencia por maternidad"),
+    AbsenceKind.PATERNITY: ("PAT", "licencia por paternidad"),
+    AbsenceKind.BREASTFEEDING: ("L", "hora de lactancia: ese día trabaja una hora menos"),
+    AbsenceKind.TRAINING: ("CAP", "capacitación"),
+    AbsenceKind.COMPENSATORY: ("DC", "descanso compensatorio"),
+    AbsenceKind.LEAVE: ("LIC", "licencia"),
+    AbsenceKind.UNPLANNED: ("AUS", "ausencia imprevista"),
 }
+BREASTFEEDING_MARK = ABSENCES_ES[AbsenceKind.BREASTFEEDING][0]
 STATUS_ES = {"draft": "Borrador", "published": "Publicado"}
 # The web grid's colours, by the kind of shift (web/static/roster.css).
 KIND_COLOURS = {
@@ -110,6 +119,7 @@ class RosterSheet:
     shifts: list[SheetShift]
     cells: dict[tuple[str, date], SheetCell] = field(default_factory=dict)
     absences: dict[tuple[str, date], str] = field(default_factory=dict)  # kind, e.g. "vacation"
+    breastfeeding: set[tuple[str, date]] = field(default_factory=set)  # days of her period
     gaps: list[SheetGap] = field(default_factory=list)
 
     @property
@@ -131,6 +141,11 @@ class RosterSheet:
             return f"{cell.shift}{other}{'*' if cell.locked else ''}"
         absent = self.absences.get((person.code, day))
         return ABSENCES_ES[absent][0] if absent in ABSENCES_ES else ""
+
+    def mark(self, person: SheetPerson, day: date) -> str:
+        """The small mark after a worked shift: "L" on a day of her breastfeeding hour."""
+        key = (person.code, day)
+        return BREASTFEEDING_MARK if key in self.cells and key in self.breastfeeding else ""
 
     def missing_on(self, day: date) -> int:
         """People missing below the minimum on a day, over every role and shift."""

@@ -40,6 +40,7 @@ LONG_COLUMNS = [
     ("Fin", "text"),
     ("Horas", "hours"),
     ("Fijado", "text"),
+    ("Hora de lactancia", "text"),
 ]
 GAP_COLUMNS = [
     ("Fecha", "date"),
@@ -122,7 +123,14 @@ def _grid(ws: Any, fmt: Formats, sheet: RosterSheet) -> int:
             if cell is not None:
                 colour, ink = KIND_COLOURS[kinds.get(cell.shift, "day")]
                 look.update(bg_color=colour, font_color=ink)
-            ws.write_string(row, FIRST_DAY_COLUMN + index, text, fmt(**look))
+            mark = sheet.mark(person, day.day)
+            if mark:  # e.g. the breastfeeding hour's L, raised after the shift
+                raised = fmt(**look, font_script=1)
+                ws.write_rich_string(
+                    row, FIRST_DAY_COLUMN + index, fmt(**look), text, raised, mark, fmt(**look)
+                )
+            else:
+                ws.write_string(row, FIRST_DAY_COLUMN + index, text, fmt(**look))
     row += 1
     ws.write_string(row, 0, "Personas-turno sin cubrir", fmt(bold=True, font_color="#a4161a"))
     for index, day in enumerate(sheet.days):
@@ -180,6 +188,7 @@ def _long_rows(sheet: RosterSheet) -> list[list[Any]]:
     """One row per shift worked, by day, shift and name."""
     shifts = {shift.code: shift for shift in sheet.shifts}
     names = {person.code: person.name for person in sheet.people}
+    people = {person.code: person for person in sheet.people}
     feriados = {day.day: day.feriado or "" for day in sheet.days}
     rows = []
     for (code, day), cell in sheet.cells.items():
@@ -189,6 +198,7 @@ def _long_rows(sheet: RosterSheet) -> list[list[Any]]:
             feriados.get(day, ""), names.get(code, code), cell.role, cell.shift,
             shift.name if shift else "", shift.start if shift else "", shift.end if shift else "",
             shift.hours if shift else None, "sí" if cell.locked else "",
+            "sí" if code in people and sheet.mark(people[code], day) else "",
         ])  # fmt: skip
     return sorted(rows, key=lambda r: (r[0], r[5], r[3]))
 

@@ -18,6 +18,7 @@ from models import PlanningProblem, Roster
 from models.contracts import ContractLine, contract_lines
 
 WEEKDAY_LETTERS = "LMMJVSD"  # lunes ... domingo
+BREASTFEEDING_MARK = "L"  # after the shift of a day she works within her breastfeeding hour
 
 
 def day_header(problem: PlanningProblem, day: date) -> tuple[str, str]:
@@ -55,8 +56,13 @@ def roster_grid(problem: PlanningProblem, roster: Roster) -> Table:
     absent = {p.id: problem.absent_days(p.id) for p in problem.staff}
     for person in problem.staff:
         row = [f"{person.name[:26]} ({person.primary_role})"]
+        shorter = problem.shortened_days(person.id)
         for day in problem.days:
-            row.append(cells.get((person.id, day), "a" if day in absent[person.id] else "·"))
+            worked = cells.get((person.id, day))
+            if worked is None:
+                row.append("a" if day in absent[person.id] else "·")
+            else:
+                row.append(worked + (f"[magenta]{BREASTFEEDING_MARK}[/]" if day in shorter else ""))
         line = lines.get(person.id)
         row += figures(line) if line else ["", "", ""]
         table.add_row(*row)
@@ -121,7 +127,8 @@ def print_contracts(console: Console, problem: PlanningProblem, roster: Roster) 
 
 LEGEND = (
     "Códigos: letra del turno; minúscula = cubre otra función; * = fijado a mano; "
-    "a = ausente; · = libre. Cabecera: fe = feriado, fs = fin de semana. Horas/contrato: "
+    "a = ausente; · = libre; L tras el turno = hora de lactancia (ese día trabaja una hora "
+    "menos, Ley 27240). Cabecera: fe = feriado, fs = fin de semana. Horas/contrato: "
     "horas trabajadas (sin el refrigerio no pagado) y las del contrato en el mes, en rojo "
     "si se apartan más de lo tolerado; Noches y Días fs: noches y días de fin de semana "
     "trabajados. Filas 'Brecha función turno': personas que faltan ese día (✓ = cubierto)."

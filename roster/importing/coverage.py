@@ -39,7 +39,7 @@ DAY_CLASSES = {
 TIERS = {"esencial": Tier.ESSENTIAL, "normal": Tier.NORMAL, "opcional": Tier.OPTIONAL}
 TIER_COLUMNS = ("prioridad", "tier")
 # The occupancy import's words for the groups (docs/import-formats.md); residentes: all of them.
-GROUPS = {
+GROUPS: dict[str, str] = {
     "residentes": ResidentGroup.RESIDENTS,
     "mujeres": ResidentGroup.WOMEN,
     "ninos": ResidentGroup.CHILDREN,

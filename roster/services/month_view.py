@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -126,6 +126,7 @@ class MonthView:
     token: Token  # the newest version's, which edits must name
     latest: bool  # the shown version is the newest one (the one edits change)
     solve: SolveSummary | None
+    breastfeeding: set[tuple[str, date]] = field(default_factory=set)  # (person, day) of her hour
 
     @property
     def gap_count(self) -> int:
@@ -164,6 +165,16 @@ def _people(problem: PlanningProblem, roster: Roster) -> list[PersonLine]:
             )
         )
     return lines
+
+
+def _breastfeeding(problem: PlanningProblem) -> set[tuple[str, date]]:
+    """The days of the month each person's working day is an hour shorter (Ley 27240)."""
+    month = set(problem.days)
+    return {
+        (person.id, day)
+        for person in problem.staff
+        for day in problem.shortened_days(person.id) & month
+    }
 
 
 def _absences(problem: PlanningProblem) -> dict[tuple[str, date], str]:
@@ -263,4 +274,5 @@ def month_view(
         token=token_of(newest),
         latest=newest is None or shown == newest.version,
         solve=None if shown is None else _summary(session, shelter_code, year, month, shown),
+        breastfeeding=_breastfeeding(problem),
     )

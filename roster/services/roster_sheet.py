@@ -65,6 +65,7 @@ def sheet_of(view: MonthView) -> RosterSheet:
         ],
         cells={key: SheetCell(c.shift, c.role, c.locked) for key, c in view.cells.items()},
         absences=dict(view.absences),
+        breastfeeding=set(view.breastfeeding),
         gaps=sorted(gaps, key=lambda g: (g.day, g.shift, g.role_name)),
     )
 

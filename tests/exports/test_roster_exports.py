@@ -19,6 +19,7 @@ from gaps_factories import network_analysis, shelter_analysis
 from exports.gaps_xlsx import gaps_xlsx
 from exports.roster_pdf import gap_groups, roster_html, roster_pdf
 from exports.roster_sheet import (
+    ABSENCES_ES,
     RosterSheet,
     SheetCell,
     SheetDay,
@@ -30,6 +31,7 @@ from exports.roster_sheet import (
 from exports.roster_xlsx import roster_xlsx
 from exports.sheets import csv_cell, csv_row
 from models.gaps import CarrierLoad, NetworkGapAnalysis
+from models.people import AbsenceKind
 
 FORMULA = '=HYPERLINK("http://x","y")'
 FEBRUARY = [date(2027, 2, d) for d in range(1, 29)]
@@ -202,3 +204,38 @@ def test_gaps_fold_by_shift_role_and_reason() -> None:
 
 def test_file_names_carry_only_the_month() -> None:
     assert file_stem(sheet()) == "rol-2027-02"
+
+
+def nursing() -> RosterSheet:
+    """Ana's breastfeeding hour from the 1st to the 2nd: she works the night of the 1st."""
+    return replace(sheet(), breastfeeding={("S1", date(2027, 2, 1)), ("S1", date(2027, 2, 2))})
+
+
+def test_the_sheet_knows_every_kind_of_absence() -> None:
+    assert set(ABSENCES_ES) == {str(kind) for kind in AbsenceKind}
+    late = replace(sheet(), absences={("S2", date(2027, 2, 10)): "maternity"})
+    assert late.cell_text(late.people[1], date(2027, 2, 10)) == "MAT"
+
+
+def test_a_worked_day_of_her_breastfeeding_hour_carries_a_raised_l_in_the_workbook() -> None:
+    data = roster_xlsx(nursing())
+    grid = openpyxl.load_workbook(BytesIO(data), rich_text=True)["Rol"]
+    night = grid.cell(5, 7).value  # Ana, the 1st
+    assert str(night) == "NL" and night[-1].font.vertAlign == "superscript"
+    assert grid.cell(5, 8).value in (None, "")  # the 2nd: free, nothing to mark
+    assert any(c.value == "L" for c in grid["A"]) and any(
+        str(c.value).startswith("hora de lactancia") for c in grid["B"]
+    )
+    shifts = pd.read_excel(BytesIO(data), sheet_name="Turnos", keep_default_na=False)
+    marked = shifts[shifts["Hora de lactancia"] == "sí"]
+    assert marked[["Persona", "Turno"]].values.tolist() == [["Ana Quispe Rojas", "N"]]
+
+
+def test_the_printed_roster_marks_her_breastfeeding_hour_and_explains_it(tmp_path: Path) -> None:
+    page = roster_html(nursing())
+    assert 'N<sup class="mark">L</sup></td>' in page
+    assert page.count('<sup class="mark">') == 2  # her night and the legend's example
+    text = pdf_text(roster_pdf(nursing()), tmp_path)
+    ana = next(line for line in text.splitlines() if line.startswith("Ana Quispe Rojas"))
+    assert ana.split()[6] == "NL"  # after her name, hours, nights and weekend days
+    assert "ML hora de lactancia: ese día trabaja una hora" in text  # the legend's example

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -13,10 +13,11 @@ import pytest
 from roster_factories import network
 from typer.testing import CliRunner, Result
 
-from models import Assignment, Roster
+from models import Absence, AbsenceKind, Assignment, Roster
 from roster import services
 from roster.cli import app
 from roster.services.calendars import feed_for_token
+from roster.services.roster_sheet import roster_sheet
 from roster.storage import init_database, session_scope
 
 TODAY = date.today()
@@ -95,3 +96,15 @@ def test_a_month_without_a_roster_is_a_clear_error(url: str, tmp_path: Path) -> 
         "export", "pdf", "--shelter", "HRT-B", "--month", MONTH, "--out", str(tmp_path / "x.pdf")
     )
     assert result.exit_code == 1 and "no tiene rol" in result.stderr
+
+
+def test_the_month_s_files_mark_the_days_of_her_breastfeeding_hour(url: str) -> None:
+    first = TODAY.replace(day=1)
+    hour = Absence("S1", AbsenceKind.BREASTFEEDING, first, first + timedelta(days=3))
+    with session_scope(url) as session:
+        services.add_absence(session, "HRT-A", hour)
+        sheet = roster_sheet(session, "HRT-A", TODAY.year, TODAY.month)
+    ana = next(person for person in sheet.people if person.code == "S1")
+    assert sheet.mark(ana, first) == "L"  # her night of the 1st
+    assert sheet.mark(ana, first + timedelta(days=1)) == ""  # within it, but free
+    assert (ana.code, first + timedelta(days=1)) in sheet.breastfeeding

@@ -3,11 +3,14 @@ against her contract, nights and weekend days, and the shift named in every gap 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from rich.console import Console
 
 from models import (
+    Absence,
+    AbsenceKind,
     Assignment,
     CoverageRule,
     DayClass,
@@ -20,7 +23,7 @@ from models import (
 )
 from models.roster import GapReason
 from models.shifts import standard_shifts
-from roster.cli.grid import contract_notes, roster_grid
+from roster.cli.grid import LEGEND, contract_notes, roster_grid
 
 JULY = {day: date(2027, 7, day) for day in range(1, 32)}  # feriados 23, 28, 29 July
 
@@ -81,3 +84,14 @@ def test_the_reason_beside_a_person_off_her_contract() -> None:
     assert rosa.startswith("Rosa Huamán: 0 h") and rosa.endswith(
         "ya están cubiertos por otras personas"
     )
+
+
+def test_the_days_she_works_within_her_breastfeeding_hour_carry_an_l() -> None:
+    hour = Absence("p1", AbsenceKind.BREASTFEEDING, JULY[5], JULY[11], child_born=date(2027, 1, 4))
+    planned = replace(problem(), absences=[hour])
+    nights = [Assignment("p1", JULY[d], "N", "CUI") for d in (4, 5, 6)]  # 4th: before it
+    ana = next(line for line in rendered(planned, Roster("HRT-T", 2027, 7, nights)).splitlines()
+               if line.startswith("Ana Quispe"))  # fmt: skip
+    days = ana.split()[3:-3]  # after "Ana Quispe (CUI)", before the figures
+    assert days[3:8] == ["N", "NL", "NL", "·", "·"]  # 4th before it; 7th, 8th free within it
+    assert "L tras el turno = hora de lactancia" in LEGEND
