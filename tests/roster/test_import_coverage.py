@@ -15,6 +15,7 @@ from models.occupancy import ResidentGroup, ResidentRatio
 from roster import services as sv
 from roster.importing import ImportFailed, import_coverage
 from roster.importing.examples import example_rows
+from roster.importing.preview import preview_import
 from roster.storage import session_scope
 
 HEADER = "funcion,turno,tipo_dia,minimo,deseado\n"
@@ -181,3 +182,15 @@ def test_the_example_file_carries_a_stored_ratio_back_unchanged(
     path.write_bytes(example_csv(names, rows))
     import_coverage(loaded, "HRT-A", path)
     assert sv.list_coverage(loaded, "HRT-A") == before
+
+
+def test_the_preview_shows_a_ratio_s_change_and_stores_nothing(
+    loaded: Session, tmp_path: Path
+) -> None:
+    path = write(tmp_path, RATIO_HEADER + "CUI,N,domingo,1,1,residentes,40,40\n")
+    [change] = preview_import(loaded, "coverage", "HRT-A", path).changes
+    assert (change.before, change.after) == (
+        "mínimo 1, deseado 1",
+        "mínimo 1, deseado 1, +1 por cada 40 residentes sobre 40",
+    )
+    assert all(rule.ratio is None for rule in sv.list_coverage(loaded, "HRT-A"))
