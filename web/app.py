@@ -29,6 +29,7 @@ from web.routes import (
     calendar_edit,
     feeds,
     gaps,
+    gaps_year,
     imports,
     me,
     my_swaps,
@@ -130,7 +131,7 @@ def create_app() -> FastAPI:
     for area in (auth, network, me, my_swaps, roster, repair, roster_files, shelter_feeds, feeds):
         app.include_router(area.router, include_in_schema=False)  # pages: not part of the API
     # A shelter's data, the gaps, the backups.
-    for area in (staff, posts, calendar, calendar_edit, setup, imports, gaps, backups):
+    for area in (staff, posts, calendar, calendar_edit, setup, imports, gaps, gaps_year, backups):
         app.include_router(area.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(api_roster.router)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from models.coverage import Tier
 from models.gap_year import MonthGap, NetworkYearAnalysis, YearGapAnalysis, size_posts
 from models.gaps import TemporaryCover
+from models.problem import PlanningProblem
 from models.roster import Gap
 from models.staffing import CandidatePost, minimum_demand_hours
 from roster import services
@@ -46,6 +47,11 @@ class YearInputs:
     """A shelter's twelve months, January first (each with that month's absences)."""
 
     months: list[ShelterInputs]
+
+    @property
+    def problem(self) -> PlanningProblem:
+        """January's problem: it names the shelter (as a month's inputs do)."""
+        return self.months[0].problem
 
 
 @dataclass

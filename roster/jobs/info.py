@@ -29,7 +29,8 @@ STATE_LABELS_ES = {
 PLAN = "plan"
 REPAIR = "repair"  # a published month repaired from a date (roster.repair)
 GAPS = "gaps"  # a gap analysis of a shelter's or the network's month (roster/jobs/gaps.py)
-KINDS = (PLAN, REPAIR, GAPS)
+GAPS_YEAR = "gaps_year"  # posts sized on a year (roster/jobs/gaps_year.py)
+KINDS = (PLAN, REPAIR, GAPS, GAPS_YEAR)
 
 # A running job writes its heartbeat at least this often (seconds)...
 HEARTBEAT_SECONDS = 2.0

@@ -15,11 +15,13 @@ from models import SolveControl
 from optimizer import PlanResult, solve
 from roster import services
 from roster.jobs.gaps_runner import run_gaps
+from roster.jobs.gaps_year_runner import run_gaps_year
 from roster.jobs.info import (
     CANCELLED,
     DONE,
     FAILED,
     GAPS,
+    GAPS_YEAR,
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
     PLAN,
@@ -60,6 +62,8 @@ def run_job(
         try:
             if job.kind == GAPS:  # a gap analysis: roster/jobs/gaps_runner.py
                 run_gaps(job, url, watch)
+            elif job.kind == GAPS_YEAR:  # the year's posts: roster/jobs/gaps_year_runner.py
+                run_gaps_year(job, url, watch)
             elif job.kind not in (PLAN, REPAIR):
                 raise services.InvalidInput(f"Tipo de trabajo desconocido: '{job.kind}'.")
             else:
