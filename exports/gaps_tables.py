@@ -16,9 +16,7 @@ from models.gaps import NetworkGapAnalysis, ShelterGapAnalysis
 Column = tuple[str, str]  # header, format key
 
 Rows = Callable[[ShelterGapAnalysis], Iterable[list[Any]]]
-TIER_COLUMNS: list[Column] = [
-    (f"Sin cubrir {TIER_NAMES_ES[tier]} (h)", "hours") for tier in TIERS
-]
+TIER_COLUMNS: list[Column] = [(f"Sin cubrir {TIER_NAMES_ES[tier]} (h)", "hours") for tier in TIERS]
 
 
 def tier_cells(by_tier: dict[str, float]) -> list[float]:

@@ -99,9 +99,7 @@ def feriado_ledger(
     return [e for e in entries if year is None or e.day.year == year]
 
 
-def feriados_worked(
-    session: Session, shelter_code: str, first: date, before: date
-) -> Counter[str]:
+def feriados_worked(session: Session, shelter_code: str, first: date, before: date) -> Counter[str]:
     """Feriados each person worked from ``first`` up to the day before ``before`` (S4)."""
     shelter = shelter_row(session, shelter_code)
     return Counter(code for row, code in _rows(session, shelter) if first <= row.day < before)

@@ -43,9 +43,7 @@ def occupancy_rows(shelter_id: int, entries: list[Occupancy]) -> list[OccupancyR
     ]  # fmt: skip
 
 
-def list_occupancy(
-    session: Session, shelter_code: str, year: int | None = None
-) -> list[Occupancy]:
+def list_occupancy(session: Session, shelter_code: str, year: int | None = None) -> list[Occupancy]:
     """A shelter's expected occupancy, month by month (of one year if given)."""
     query = select(OccupancyRow).where(
         OccupancyRow.shelter_id == shelter_row(session, shelter_code).id

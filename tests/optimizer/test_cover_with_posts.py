@@ -1,9 +1,10 @@
 """A scenario's coverage (optimizer.staffing.cover_with_posts) fills optional cover too.
 
 February 2027: a caregiver every night (normal cover), a workshop (optional cover, one
-caregiver on the morning shift every day) and three caregivers who can give both. Phase 1 proves only essential and normal cover, so
-without the second step a scenario would leave every optional shift open while today's
-full solve (which prices optional cover in phase 2) gives it: the two would not compare.
+caregiver on the morning shift every day) and three caregivers who can give both. Phase 1
+proves only essential and normal cover, so without the second step a scenario would leave
+every optional shift open while today's full solve (which prices optional cover in phase 2)
+gives it: the two would not compare.
 """
 
 from __future__ import annotations

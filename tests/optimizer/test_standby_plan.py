@@ -30,7 +30,9 @@ def week(**extra) -> PlanningProblem:
         staff=staff,
         shift_types=standard_shifts(),
         coverage=[
-            CoverageRule("CUI", shift, klass, 1, 1) for shift in ("M", "T", "N") for klass in DayClass
+            CoverageRule("CUI", shift, klass, 1, 1)
+            for shift in ("M", "T", "N")
+            for klass in DayClass
         ],
         absences=[absence("s1", feb(3), feb(4))],
         rules=RuleSet(extra=extra),

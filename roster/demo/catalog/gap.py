@@ -64,7 +64,14 @@ GAP_SHELTERS = (
         Place("HRT-PUN-02", "Cantuta", "Puno", "Puno", 25),
         Profile.GAP,
         "the social worker post is vacant: nobody may cover TSO (40 h a week)",
-        (t("COO"), t("PSI", 2), t("EDU", 1, "CUI"), t("CUI", 5), t("AOP", 2, "CUI", "EDU"), t("TAL")),
+        (
+            t("COO"),
+            t("PSI", 2),
+            t("EDU", 1, "CUI"),
+            t("CUI", 5),
+            t("AOP", 2, "CUI", "EDU"),
+            t("TAL"),
+        ),
         vacant=("TSO",),
     ),
 )

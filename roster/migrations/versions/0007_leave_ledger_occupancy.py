@@ -50,9 +50,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("staff_id", "day", name=op.f("uq_feriado_ledger_staff_id_day")),
     )
     with op.batch_alter_table("feriado_ledger", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_feriado_ledger_staff_id"), ["staff_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_feriado_ledger_staff_id"), ["staff_id"], unique=False)
     op.create_table(
         "occupancy",
         sa.Column("id", sa.Integer(), nullable=False),
