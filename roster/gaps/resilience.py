@@ -1,4 +1,4 @@
-"""Sick-call resilience of the scenarios: drawn unplanned absences, each repaired (issue 15).
+"""Sick-call resilience of the scenarios: drawn unplanned absences, each repaired.
 
 For each distinct set of posts, the month is planned (the full solve, as ``roster plan``
 would: the assistant stands by where the shelter is thinnest), then each drawn sick call

@@ -1,4 +1,4 @@
-"""Coverage priority tiers (essential, normal, optional) — issue 14 item 1.
+"""Coverage priority tiers (essential, normal, optional).
 
 Coverage rules and stored gaps get a ``tier`` column ('normal' by default); a rule is
 unique per role, shift, day class and tier, the tiers' minimums adding up. Existing

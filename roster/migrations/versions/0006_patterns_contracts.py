@@ -1,4 +1,4 @@
-"""Working patterns and meal breaks — issue 14 items 2-3.
+"""Working patterns and meal breaks.
 
 Posts get the contract's working pattern ('rotating' for every existing post: the rota
 as it was planned until now); a staff member may carry her own pattern (NULL: her

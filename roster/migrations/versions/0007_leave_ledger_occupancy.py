@@ -1,4 +1,4 @@
-"""Leave kinds, the worked-feriado ledger and expected occupancy — issue 14 items 4-6.
+"""Leave kinds, the worked-feriado ledger and expected occupancy.
 
 Absences keep their kinds (vacation, medical, leave, training, unplanned stay valid; the new
 kinds are new values of the same column) and gain the child's birth date; the ledger of
