@@ -8,11 +8,10 @@ Filled by roster.gaps.year (which solves), read by exports.gaps_year.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from models.gaps import RecommendedPost, TemporaryCover
+from models.gaps import RecommendedPost, TemporaryCover, posts_by_role
 
 
 @dataclass(frozen=True)
@@ -79,11 +78,7 @@ class NetworkYearAnalysis:
         return sorted(self.shelters, key=lambda item: (-item.uncovered_hours, item.shelter_code))
 
     def total_posts(self) -> dict[str, int]:
-        totals: dict[str, int] = defaultdict(int)
-        for shelter in self.shelters:
-            for post in shelter.recommended:
-                totals[post.role] += post.count
-        return dict(sorted(totals.items()))
+        return posts_by_role(post for shelter in self.shelters for post in shelter.recommended)
 
     @property
     def total_cost(self) -> Decimal:

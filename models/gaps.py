@@ -7,6 +7,7 @@ person-hours; money is soles a month (Decimal). See docs/gaps.md for every figur
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -253,6 +254,14 @@ class ShelterGapAnalysis:
         return next(item for item in self.scenarios if item.key == key)
 
 
+def posts_by_role(posts: Iterable[RecommendedPost]) -> dict[str, int]:
+    """The number of new posts per role, roles in order."""
+    totals: dict[str, int] = defaultdict(int)
+    for post in posts:
+        totals[post.role] += post.count
+    return dict(sorted(totals.items()))
+
+
 @dataclass
 class NetworkGapAnalysis:
     """The network's month: every shelter's analysis, ranked by gap, and the totals."""
@@ -268,11 +277,7 @@ class NetworkGapAnalysis:
 
     def total_posts(self) -> dict[str, int]:
         """Recommended new posts per role over the network."""
-        totals: dict[str, int] = defaultdict(int)
-        for shelter in self.shelters:
-            for post in shelter.recommended:
-                totals[post.role] += post.count
-        return dict(sorted(totals.items()))
+        return posts_by_role(post for shelter in self.shelters for post in shelter.recommended)
 
     @property
     def total_cost(self) -> Decimal:

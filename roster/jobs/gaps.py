@@ -62,14 +62,29 @@ def submit_gaps(
                 f"Ya se están analizando las brechas {month:02d}/{year} "
                 f"{_scope_text(shelter_code)} (trabajo {row.id}): espere a que termine o cancélelo."
             )
+    return queue_analysis(session, GAPS, shelter_code, year, month, limit, created_by)
+
+
+def queue_analysis(
+    session: Session,
+    kind: str,
+    shelter_code: str | None,
+    year: int,
+    month: int | None,
+    limit: float,
+    created_by: int | None,
+) -> JobInfo:
+    """Store a queued analysis job of ``kind`` (a month's or a year's) for a shelter or the
+    network; ``params`` say its time limit, workers and how many shelters it analyses."""
     shelter = None if shelter_code is None else shelter_row(session, shelter_code)
     active = select(ShelterRow.id).where(ShelterRow.active.is_(True))
     count = 1 if shelter is not None else len(session.scalars(active).all())
     if count == 0:
         raise InvalidInput("No hay hogares activos que analizar.")
-    params = {"time_limit": float(limit), "workers": settings.gaps_workers, "shelters": count}
+    workers = get_settings().gaps_workers
+    params = {"time_limit": float(limit), "workers": workers, "shelters": count}
     row = JobRow(
-        kind=GAPS,
+        kind=kind,
         shelter_id=None if shelter is None else shelter.id,
         year=year,
         month=month,

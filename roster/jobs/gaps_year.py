@@ -8,7 +8,6 @@ the PDF, Excel and JSON downloads are made without solving again.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -16,12 +15,13 @@ from sqlalchemy.orm import Session
 
 from models.gap_year import NetworkYearAnalysis
 from roster.gaps.stored import from_plain, to_plain
-from roster.jobs.info import ACTIVE_STATES, DONE, GAPS_YEAR, QUEUED, JobInfo
+from roster.jobs.gaps import queue_analysis
+from roster.jobs.info import ACTIVE_STATES, DONE, GAPS_YEAR, JobInfo
 from roster.jobs.queue import get_job
 from roster.services.errors import InvalidInput
 from roster.services.lookup import shelter_row
 from roster.settings import get_settings
-from roster.storage import JobRow, ShelterRow
+from roster.storage import JobRow
 
 
 def year_to_plain(analysis: NetworkYearAnalysis) -> dict[str, Any]:
@@ -71,24 +71,7 @@ def submit_gaps_year(
                 f"Ya se está analizando el año {year} {scope} (trabajo {row.id}): "
                 "espere a que termine o cancélelo."
             )
-    shelter = None if shelter_code is None else shelter_row(session, shelter_code)
-    active = select(ShelterRow.id).where(ShelterRow.active.is_(True))
-    count = 1 if shelter is not None else len(session.scalars(active).all())
-    if count == 0:
-        raise InvalidInput("No hay hogares activos que analizar.")
-    params = {"time_limit": float(limit), "workers": settings.gaps_workers, "shelters": count}
-    row = JobRow(
-        kind=GAPS_YEAR,
-        shelter_id=None if shelter is None else shelter.id,
-        year=year,
-        month=None,
-        params=json.dumps(params),
-        state=QUEUED,
-        created_by=created_by,
-    )
-    session.add(row)
-    session.flush()
-    return get_job(session, row.id)
+    return queue_analysis(session, GAPS_YEAR, shelter_code, year, None, limit, created_by)
 
 
 def latest_year_job(session: Session, shelter_code: str | None, year: int) -> JobInfo | None:
