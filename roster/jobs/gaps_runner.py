@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from time import perf_counter
+from typing import TypeVar
 
 from models import Progress
 from models.gaps import NetworkGapAnalysis
@@ -32,6 +33,7 @@ from roster.storage import session_scope
 log = logging.getLogger(__name__)
 
 PHASE = "brechas"
+Result = TypeVar("Result")
 Analyse = Callable[
     [int, int, list[ShelterInputs], GapSettings, OnShelter, Stopped], NetworkGapAnalysis
 ]
@@ -73,20 +75,38 @@ def run_gaps(
     ``analyse`` replaces the analysis in child processes (tests).
     """
     assert job.year is not None and job.month is not None
-    analyse = analyse or analyse_tracked
+    year, month, analyse = job.year, job.month, analyse or analyse_tracked
+
+    def analysis(settings: GapSettings, on_shelter: OnShelter) -> NetworkGapAnalysis:
+        with session_scope(url) as session:
+            inputs = stored_inputs(session, year, month, job.shelter_code)
+        return analyse(year, month, inputs, settings, on_shelter, watch.should_stop)
+
+    run_analysis(job, url, watch, PHASE, analysis, summary)
+
+
+def run_analysis(
+    job: JobInfo,
+    url: str | None,
+    watch: JobWatch,
+    phase: str,
+    analysis: Callable[[GapSettings, OnShelter], Result],
+    summarise: Callable[[Result], dict[str, object]],
+) -> None:
+    """Run an analysis job (a month's or a year's) with the job's settings, report the share
+    of shelters done as progress, and end the job: done with ``summarise``'s result,
+    cancelled, interrupted (the worker stopping) or failed with a message for HR."""
     started = perf_counter()
 
     def on_shelter(done: int, total: int) -> None:
-        watch.on_progress(Progress(PHASE, perf_counter() - started, None, None, done / total))
+        watch.on_progress(Progress(phase, perf_counter() - started, None, None, done / total))
 
     try:
-        with session_scope(url) as session:
-            inputs = stored_inputs(session, job.year, job.month, job.shelter_code)
         settings = limited_settings(
             float(job.params.get("time_limit", 30.0)), workers=int(job.params.get("workers", 2))
         )
-        watch.on_progress(Progress(PHASE, 0.0, None, None, 0.0))
-        analysis = analyse(job.year, job.month, inputs, settings, on_shelter, watch.should_stop)
+        watch.on_progress(Progress(phase, 0.0, None, None, 0.0))
+        result = analysis(settings, on_shelter)
     except AnalysisStopped:
         if watch.shutdown.is_set() and not watch.cancelled:
             _end(url, job.id, INTERRUPTED, error=INTERRUPTED_MESSAGE)
@@ -94,9 +114,9 @@ def run_gaps(
             _end(url, job.id, CANCELLED, elapsed=perf_counter() - started)
         return
     except Exception as error:
-        log.exception("Gap job %s failed", job.id)
+        log.exception("Gap job %s (%s) failed", job.id, phase)
         _end(url, job.id, FAILED, error=failure_message(error))
         return
     _end(
-        url, job.id, DONE, result=summary(analysis), fraction=1.0, elapsed=perf_counter() - started
+        url, job.id, DONE, result=summarise(result), fraction=1.0, elapsed=perf_counter() - started
     )
